@@ -1,0 +1,50 @@
+// The raw workbook: sheets of cells exactly as the file stores them, before
+// any meaning is given to them (that is survey/'s job).
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fidelity {
+
+enum class CellType {
+  kEmpty,   // no value (a styled blank, or a formula with no cached value)
+  kNumber,  // text = the decimal text exactly as stored in <v> ("0.6", "45123")
+  kString,  // shared or inline string, UTF-8 (rich text runs concatenated)
+  kBool,    // text = "1" / "0"
+  kError,   // text = "#DIV/0!" etc.
+};
+
+struct Cell {
+  CellType type = CellType::kEmpty;
+  std::string text;
+  std::string number_format;  // resolved format code: "General", "0%", "yyyy/mm/dd", "[$-411]ggge年m月d日"
+  bool is_date_format = false;     // the format shows a date (not a time-only format)
+  bool is_percent_format = false;  // the format shows a percent
+  bool has_formula = false;
+};
+
+// 1-based row and column; "C12" style references.
+std::string CellRef(int row, int col);     // (12, 3) -> "C12"
+bool ParseCellRef(const std::string& ref, int* row, int* col);
+
+struct Sheet {
+  std::string name;
+  std::map<std::pair<int, int>, Cell> cells;  // (row, col) -> cell; empty cells may be absent
+  int max_row = 0;
+  int max_col = 0;
+
+  const Cell* at(int row, int col) const;  // nullptr when absent
+};
+
+struct Workbook {
+  std::vector<Sheet> sheets;  // in workbook order
+  bool date1904 = false;
+
+  // By name, compared after NFKC and trimming; nullptr when absent.
+  const Sheet* find(const std::string& name) const;
+};
+
+}  // namespace fidelity

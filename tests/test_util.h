@@ -1,0 +1,35 @@
+// Shared helpers for the tests: fixture paths, temporary folders, running
+// the real `fidelity` binary.
+#pragma once
+#include <filesystem>
+#include <string>
+
+namespace fidelity::test {
+
+// tests/data/<rel>
+std::filesystem::path DataPath(const std::string& rel);
+// A fresh empty folder under the system temp dir, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& rel) const { return path_ / rel; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+// Runs the built `fidelity` with the given arguments (a shell-quoted string),
+// stdin from /dev/null.
+CommandResult RunFidelity(const std::string& args);
+// Runs any shell command and captures its output.
+CommandResult RunShell(const std::string& command);
+std::string Slurp(const std::filesystem::path& p);
+
+}  // namespace fidelity::test
