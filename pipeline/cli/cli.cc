@@ -1,18 +1,230 @@
 #include "pipeline/cli/cli.h"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <iostream>
+#include <map>
 #include <string>
+#include <vector>
+
+#include "pipeline/batch/agency.h"
+#include "pipeline/batch/manifest.h"
+#include "pipeline/batch/runner.h"
+#include "pipeline/cli/commands.h"
+#include "pipeline/core/problem.h"
 
 namespace fidelity {
+namespace {
+
+const char* kUsage =
+    "fidelity — IPSフィデリティ調査のフィードバック作成\n"
+    "\n"
+    "使い方:\n"
+    "  fidelity run CYCLE [-o OUT] [-j N] [--only ID…] [--quiet] [--seal]\n"
+    "      cycle.yaml（または それを含むフォルダ）の全機関を採点し、OUT/<id>/ に\n"
+    "      report.pdf・scores.json・problems.txt、OUT/ に summary.csv・summary.pdf・run.json を書く\n"
+    "  fidelity check WORKBOOK… [--password-file F]   事前調査票の点検（エラーがあれば終了コード 1）\n"
+    "  fidelity blank -o FILE.xlsx                     空の事前調査票を作る\n"
+    "  fidelity sample WORKBOOK --seed N [--json] [--password-file F]\n"
+    "                                                  記録グループ A/B/C と 3/4/3 ケースの抽出\n"
+    "  fidelity retention FILE… -o OUT                 定着状況評価チェックシートのレーダーチャート\n"
+    "  fidelity --version | COMMAND --help\n"
+    "\n"
+    "終了コード: 0 すべて成功（注意あり可）, 1 失敗した機関がある・点検でエラー, 2 使い方や設定の誤り\n";
+
+// A small argument scanner: flags with values, repeatable positionals.
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::vector<std::string>> values;
+  std::vector<std::string> flags;
+  std::string error;
+
+  bool has(const std::string& f) const {
+    for (const auto& x : flags)
+      if (x == f) return true;
+    return false;
+  }
+  std::optional<std::string> value(const std::string& k) const {
+    auto it = values.find(k);
+    if (it == values.end() || it->second.empty()) return std::nullopt;
+    return it->second.back();
+  }
+};
+
+// `with_value`: options that take a value; `multi`: options that take every
+// following non-option word (--only a b c).
+Args Scan(int argc, char** argv, int start, const std::vector<std::string>& with_value,
+          const std::vector<std::string>& bool_flags, const std::vector<std::string>& multi = {}) {
+  Args a;
+  auto in = [](const std::vector<std::string>& v, const std::string& s) {
+    for (const auto& x : v)
+      if (x == s) return true;
+    return false;
+  };
+  for (int i = start; i < argc; ++i) {
+    std::string s = argv[i];
+    std::string key = s, val;
+    bool inline_val = false;
+    if (s.rfind("--", 0) == 0 && s.find('=') != std::string::npos) {
+      key = s.substr(0, s.find('='));
+      val = s.substr(s.find('=') + 1);
+      inline_val = true;
+    }
+    if (in(with_value, key)) {
+      if (!inline_val) {
+        if (i + 1 >= argc) {
+          a.error = key + " には値が必要です";
+          return a;
+        }
+        val = argv[++i];
+      }
+      a.values[key].push_back(val);
+    } else if (in(multi, key)) {
+      if (inline_val) a.values[key].push_back(val);
+      while (i + 1 < argc && argv[i + 1][0] != '-') a.values[key].push_back(argv[++i]);
+      if (a.values[key].empty()) {
+        a.error = key + " には値が必要です";
+        return a;
+      }
+    } else if (in(bool_flags, key)) {
+      a.flags.push_back(key);
+    } else if (s.size() > 1 && s[0] == '-') {
+      a.error = "知らないオプションです: " + s;
+      return a;
+    } else {
+      a.positional.push_back(s);
+    }
+  }
+  return a;
+}
+
+int Usage(const std::string& msg) {
+  std::fprintf(stderr, "fidelity: %s\n(fidelity --help で使い方を表示)\n", msg.c_str());
+  return 2;
+}
+
+bool WantsHelp(int argc, char** argv) {
+  for (int i = 2; i < argc; ++i)
+    if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) return true;
+  return false;
+}
+
+int CmdRun(int argc, char** argv) {
+  Args a = Scan(argc, argv, 2, {"-o", "--out", "-j", "--jobs"}, {"--quiet", "-q", "--seal"}, {"--only"});
+  if (!a.error.empty()) return Usage(a.error);
+  if (a.positional.size() != 1) return Usage("run には CYCLE（cycle.yaml かそのフォルダ）を1つ指定してください");
+  RunOptions opt;
+  std::filesystem::path cycle = a.positional[0];
+  if (auto o = a.value("-o") ? a.value("-o") : a.value("--out")) opt.out = *o;
+  else opt.out = (std::filesystem::is_directory(cycle) ? cycle : cycle.parent_path()) / "out";
+  if (auto j = a.value("-j") ? a.value("-j") : a.value("--jobs")) {
+    char* end = nullptr;
+    long n = std::strtol(j->c_str(), &end, 10);
+    if (!end || *end || n < 1 || n > 256) return Usage("-j には 1〜256 の数を指定してください");
+    opt.jobs = static_cast<int>(n);
+  }
+  if (a.values.count("--only")) opt.only = a.values["--only"];
+  opt.quiet = a.has("--quiet") || a.has("-q");
+  opt.progress = !opt.quiet && isatty(STDOUT_FILENO);
+  opt.seal = a.has("--seal");
+
+  Manifest m;
+  std::shared_ptr<const CycleResources> res;
+  try {
+    m = LoadManifest(cycle);
+    res = LoadCycleResources();
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "fidelity: %s\n", FormatProblem(e.problem()).c_str());
+    return 2;
+  }
+  opt.summary = MakeSummarySpec(*res, m.cycle);
+  opt.render_summary_pdf = [res](const std::vector<SummaryRow>& rows, const SummarySpec& spec) {
+    return RenderSummaryPdf(rows, spec, *res);
+  };
+  ProcessOptions popt;
+  popt.seal = opt.seal;
+  auto process = [&](const AgencyEntry& e) { return ProcessAgency(m, e, *res, popt); };
+  try {
+    return RunCycle(m, opt, process, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "fidelity: %s\n", e.what());
+    return 2;
+  }
+}
+
+}  // namespace
 
 int RunCli(int argc, char** argv) {
-  if (argc >= 2 && std::strcmp(argv[1], "--version") == 0) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  std::string cmd = argv[1];
+  if (cmd == "--version" || cmd == "-V") {
     std::printf("fidelity %s\n", FIDELITY_VERSION);
     return 0;
   }
-  std::fprintf(stderr, "usage: fidelity run|check|blank|sample|retention … (--help)\n");
-  return 2;
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  static const std::map<std::string, const char*> help = {
+      {"run", "fidelity run CYCLE [-o OUT] [-j N] [--only ID…] [--quiet] [--seal]\n"
+              "  CYCLE: cycle.yaml またはそのフォルダ。OUT の既定は CYCLE/out。\n"
+              "  -j N: 同時に処理する機関数（既定: CPU数）。--only: 指定した id だけ処理。\n"
+              "  --quiet: 進捗表示を出さない。--seal: report.pdf を機関ごとのパスワードで暗号化し、\n"
+              "  パスワードを OUT/passwords.csv（権限 0600）に書く。\n"},
+      {"check", "fidelity check WORKBOOK… [--password-file F]\n"
+                "  事前調査票を点検し、問題をシートごとにセル番地つきで表示する。\n"
+                "  エラーがあれば終了コード 1。パスワードはファイルから読む（コマンドラインには書かない）。\n"},
+      {"blank", "fidelity blank -o FILE.xlsx\n  機関に送る空の事前調査票（記入方法・入力欄の色・選択肢つき）を作る。\n"},
+      {"sample", "fidelity sample WORKBOOK --seed N [--json] [--password-file F]\n"
+                 "  調査票4 の各利用者の記録グループ（A/B/C）と、A 3件・B 4件・C 3件の再現できる抽出。\n"},
+      {"retention", "fidelity retention FILE… -o OUT\n"
+                    "  定着状況評価チェックシート（YAML）ごとに1ページのPDFと OUT/retention.csv を書く。\n"},
+  };
+  auto h = help.find(cmd);
+  if (h == help.end()) return Usage("知らないコマンドです: " + cmd);
+  if (WantsHelp(argc, argv)) {
+    std::fputs(h->second, stdout);
+    return 0;
+  }
+  if (cmd == "run") return CmdRun(argc, argv);
+  if (cmd == "check") {
+    Args a = Scan(argc, argv, 2, {"--password-file"}, {});
+    if (!a.error.empty()) return Usage(a.error);
+    if (a.positional.empty()) return Usage("check には WORKBOOK を1つ以上指定してください");
+    return CmdCheck(a.positional, a.value("--password-file"));
+  }
+  if (cmd == "blank") {
+    Args a = Scan(argc, argv, 2, {"-o", "--out"}, {});
+    if (!a.error.empty()) return Usage(a.error);
+    auto o = a.value("-o") ? a.value("-o") : a.value("--out");
+    if (!o || !a.positional.empty()) return Usage("blank には -o FILE.xlsx を指定してください");
+    return CmdBlank(*o);
+  }
+  if (cmd == "sample") {
+    Args a = Scan(argc, argv, 2, {"--seed", "--password-file"}, {"--json"});
+    if (!a.error.empty()) return Usage(a.error);
+    if (a.positional.size() != 1) return Usage("sample には WORKBOOK を1つ指定してください");
+    auto seed = a.value("--seed");
+    if (!seed) return Usage("sample には --seed N を指定してください");
+    char* end = nullptr;
+    unsigned long long s = std::strtoull(seed->c_str(), &end, 10);
+    if (!end || *end || seed->empty()) return Usage("--seed には 0 以上の整数を指定してください");
+    return CmdSample(a.positional[0], s, a.has("--json"), a.value("--password-file"));
+  }
+  if (cmd == "retention") {
+    Args a = Scan(argc, argv, 2, {"-o", "--out"}, {});
+    if (!a.error.empty()) return Usage(a.error);
+    auto o = a.value("-o") ? a.value("-o") : a.value("--out");
+    if (!o || a.positional.empty()) return Usage("retention には FILE… と -o OUT を指定してください");
+    return CmdRetention(a.positional, *o);
+  }
+  return Usage("知らないコマンドです: " + cmd);
 }
 
 }  // namespace fidelity
