@@ -1,0 +1,57 @@
+#include "pipeline/retention/yaml_source.h"
+
+#include <map>
+#include <optional>
+
+namespace fidelity::retention {
+
+std::string Where(const std::string& file, const YAML::Node& node) {
+  int line = 1;
+  if (node.IsDefined()) {
+    YAML::Mark m = node.Mark();
+    if (m.line >= 0) line = m.line + 1;
+  }
+  return file + ":" + std::to_string(line);
+}
+
+YAML::Node ParseYaml(std::string_view text, const std::string& file, const std::string& prefix,
+                     Problems& problems) {
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    int line = e.mark.line >= 0 ? e.mark.line + 1 : 1;
+    problems.push_back(Error(prefix + ".yaml_syntax", file + ":" + std::to_string(line),
+                             "YAMLの書き方に誤りがあります（" + e.msg + "）"));
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+}
+
+void FindDuplicateKeys(const YAML::Node& map, const std::string& file, const std::string& prefix,
+                       Problems& problems, std::string (*normalize)(std::string_view)) {
+  std::map<std::string, int> first_line;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    const YAML::Node& key = it->first;
+    if (!key.IsScalar()) continue;
+    std::string k = normalize ? normalize(key.Scalar()) : key.Scalar();
+    int line = key.Mark().line + 1;
+    auto [pos, inserted] = first_line.emplace(k, line);
+    if (!inserted)
+      problems.push_back(Error(prefix + ".duplicate_key", Where(file, key),
+                               "キー「" + key.Scalar() + "」が重複しています（" +
+                                   std::to_string(pos->second) + "行目と同じ）"));
+  }
+}
+
+std::optional<long> PlainInteger(const YAML::Node& node) {
+  if (!node.IsScalar() || node.Tag() != "?") return std::nullopt;  // "!" = quoted
+  const std::string& s = node.Scalar();
+  if (s.empty() || s.size() > 9) return std::nullopt;
+  long v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+}  // namespace fidelity::retention
