@@ -71,6 +71,24 @@ class StrictChecker : public YAML::EventHandler {
   std::vector<Frame> stack_;
 };
 
+// The first line up to `last` (0: any) whose indentation holds a tab.
+int TabIndentLine(const std::string& text, int last) {
+  int line = 1;
+  bool indent = true;
+  for (char c : text) {
+    if (last > 0 && line > last) break;
+    if (c == '\n') {
+      ++line;
+      indent = true;
+    } else if (indent && c == '\t') {
+      return line;
+    } else if (c != ' ') {
+      indent = false;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string YamlWhere(const std::string& file_label, int line) {
@@ -102,6 +120,10 @@ YAML::Node ParseYamlStrict(const std::string& text_in, const std::string& file_l
     return YAML::Load(text);
   } catch (const YAML::Exception& e) {
     int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+    int tab = TabIndentLine(text, line);
+    if (tab > 0)
+      throw InputError(code_prefix + ".syntax", YamlWhere(file_label, tab),
+                       "YAMLの構文エラー: インデントにタブ文字があります（スペースを使ってください）");
     throw InputError(code_prefix + ".syntax", YamlWhere(file_label, line),
                      "YAMLの構文エラー: " + e.msg);
   }

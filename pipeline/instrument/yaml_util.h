@@ -5,8 +5,14 @@
 // expands aliases; ParseYamlStrict rejects both, with the line of the
 // offending key, before the node tree is built.
 #pragma once
+// yaml-cpp's node iterators trip GCC 12's flow warnings (false positives
+// inside its headers).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdangling-pointer"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+#pragma GCC diagnostic pop
 
 #include <string>
 
@@ -20,7 +26,8 @@ int YamlLine(const YAML::Node& node);
 // Parses `text` (an optional UTF-8 BOM is skipped). Throws InputError with
 // where = "file:line" and code `<code_prefix>.syntax` for a YAML syntax
 // error, `<code_prefix>.duplicate_key` for a key given twice in one
-// mapping, `<code_prefix>.alias` for anchors/aliases (not used in our
+// mapping (a syntax error caused by a tab in the indentation names the
+// tab's line), `<code_prefix>.alias` for anchors/aliases (not used in our
 // files), `<code_prefix>.encoding` for invalid UTF-8. An empty document
 // gives a null node.
 YAML::Node ParseYamlStrict(const std::string& text, const std::string& file_label,
