@@ -10,6 +10,7 @@
 #include "pipeline/forms/workbook_writer.h"
 #include "pipeline/retention/retention_command.h"
 #include "pipeline/survey/layout.h"
+#include "pipeline/survey/sampling.h"
 
 namespace fidelity {
 namespace {
@@ -78,6 +79,40 @@ int CmdBlank(const std::filesystem::path& out) {
     return 1;
   }
   std::printf("%s を作りました\n", out.string().c_str());
+  return 0;
+}
+
+int CmdSample(const std::filesystem::path& workbook, uint64_t seed, bool json,
+              const std::optional<std::string>& password_file) {
+  std::shared_ptr<const CycleResources> res;
+  std::optional<std::string> password;
+  try {
+    res = LoadCycleResources();
+    password = PasswordFromFile(password_file);
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "fidelity: %s\n", FormatProblem(e.problem()).c_str());
+    return 2;
+  }
+  Survey s = ReadSurveyFile(workbook, password, *res);
+  // Only problems that make the groups unreliable stop the draw: no file,
+  // no 記載日, unreadable dates in 調査票4.
+  bool fatal = false;
+  for (const auto& p : s.problems)
+    if (p.is_error() && (s.users.empty() || !s.record_date || p.where.find('!') == std::string::npos)) fatal = true;
+  if (fatal) {
+    for (const auto& p : s.problems)
+      if (p.is_error()) std::fprintf(stderr, "%s: %s\n", workbook.string().c_str(), FormatProblem(p).c_str());
+    return 1;
+  }
+  try {
+    SampleResult r = DrawSample(s, seed);
+    if (json) std::fputs(SampleJson(r).Dump().c_str(), stdout);
+    else std::fputs(SampleText(r).c_str(), stdout);
+    for (const auto& p : r.notes) std::fprintf(stderr, "%s\n", FormatProblem(p).c_str());
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "%s: %s\n", workbook.string().c_str(), FormatProblem(e.problem()).c_str());
+    return 1;
+  }
   return 0;
 }
 

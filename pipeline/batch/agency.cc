@@ -1,0 +1,212 @@
+#include "pipeline/batch/agency.h"
+
+#include <time.h>
+
+#include <cstdlib>
+
+#include "pipeline/batch/seal.h"
+#include "pipeline/core/fs.h"
+#include "pipeline/core/text.h"
+#include "pipeline/crypto/offcrypto.h"
+#include "pipeline/instrument/instrument.h"
+#include "pipeline/report/build_model.h"
+#include "pipeline/report/font_cache.h"
+#include "pipeline/report/render_report.h"
+#include "pipeline/report/report_template.h"
+#include "pipeline/review/review.h"
+#include "pipeline/scoring/score.h"
+#include "pipeline/scoring/scores_json.h"
+#include "pipeline/survey/layout.h"
+#include "pipeline/survey/reader.h"
+#include "pipeline/xlsx/xlsx_reader.h"
+
+namespace fidelity {
+
+struct CycleResources {
+  WorkbookLayout layout;
+  Instrument instrument;
+  report::ReportTemplate report_template;
+  std::unique_ptr<report::FontCache> fonts;
+};
+
+namespace {
+
+constexpr size_t kMaxWorkbookBytes = 64u << 20;
+
+double CpuMs() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+std::string Label(const std::filesystem::path& p) { return p.filename().string(); }
+
+std::string ProblemsText(const AgencyEntry& e, const Problems& ps) {
+  int errors = 0, warnings = 0;
+  for (const auto& p : ps) (p.is_error() ? errors : warnings)++;
+  std::string s = "# " + e.name + " (" + e.id + ") — データの問題: エラー " + std::to_string(errors) + " 件, 注意 " +
+                  std::to_string(warnings) + " 件\n";
+  for (const auto& p : ps) s += FormatProblem(p) + "\n";
+  return s;
+}
+
+}  // namespace
+
+std::shared_ptr<const CycleResources> LoadCycleResources() {
+  auto r = std::make_shared<CycleResources>();
+  r->layout = DefaultLayout();
+  r->instrument = LoadInstrumentFile(DefaultInstrumentPath());
+  r->report_template = report::LoadDefaultReportTemplate();
+  r->fonts = std::make_unique<report::FontCache>(report::FontCache::FromDataDir());
+  return r;
+}
+
+SummarySpec MakeSummarySpec(const CycleResources& res, const std::string& cycle) {
+  SummarySpec s;
+  s.cycle = cycle;
+  for (const auto& it : res.instrument.items) {
+    s.item_codes.push_back(it.code);
+    s.item_names[it.code] = it.name;
+  }
+  s.subscale_keys.clear();
+  for (const auto& sub : res.instrument.subscales) s.subscale_keys.push_back(sub.key);
+  for (const auto& b : res.instrument.bands) s.band_labels[b.key] = b.label;
+  return s;
+}
+
+std::optional<std::string> AgencyPassword(const AgencyEntry& e) {
+  if (e.password_file) {
+    std::string s = ReadFile(*e.password_file, 4096);
+    auto nl = s.find_first_of("\r\n");
+    if (nl != std::string::npos) s.resize(nl);
+    return s;
+  }
+  if (e.password_env) {
+    const char* v = std::getenv(e.password_env->c_str());
+    if (!v)
+      throw InputError("crypto.password_env", "cycle.yaml:" + std::to_string(e.line),
+                       "環境変数 " + *e.password_env + " が設定されていません");
+    return std::string(v);
+  }
+  return std::nullopt;
+}
+
+Survey ReadSurveyFile(const std::filesystem::path& path, const std::optional<std::string>& password,
+                      const CycleResources& res) {
+  std::string label = Label(path);
+  try {
+    std::string bytes = ReadFile(path, kMaxWorkbookBytes);
+    if (LooksLikeOleCompound(bytes)) bytes = DecryptWorkbook(bytes, password.value_or(""), label);
+    Workbook wb = ReadXlsx(bytes, label);
+    return ReadSurvey(wb, res.layout, label);
+  } catch (const InputError& e) {
+    Survey s;
+    s.file = label;
+    s.problems.push_back(e.problem());
+    return s;
+  } catch (const std::exception& e) {
+    Survey s;
+    s.file = label;
+    s.problems.push_back(Error("internal", label, std::string("読み込み中に予期しない失敗: ") + e.what()));
+    return s;
+  }
+}
+
+AgencyOutcome ProcessAgency(const Manifest& m, const AgencyEntry& e, const CycleResources& res,
+                            const ProcessOptions& opt) {
+  double cpu0 = CpuMs();
+  AgencyOutcome o;
+  o.id = e.id;
+  o.name = e.name;
+  o.type = e.type;
+  try {
+    // 1. The workbook.
+    std::optional<std::string> password;
+    try {
+      password = AgencyPassword(e);
+    } catch (const InputError& err) {
+      o.problems.push_back(err.problem());
+      return o;
+    }
+    Survey survey = ReadSurveyFile(e.workbook, password, res);
+    password.reset();
+    // 2. The reviewers' files (every problem in them is an error).
+    std::vector<ReviewerFile> reviewers;
+    std::optional<ReviewerFile> consensus;
+    auto load = [&](const std::filesystem::path& p) -> std::optional<ReviewerFile> {
+      try {
+        return ParseReviewerFile(ReadFile(p, kMaxReviewerFileBytes), Label(p), res.instrument);
+      } catch (const InputError& err) {
+        o.problems.push_back(err.problem());
+        return std::nullopt;
+      }
+    };
+    for (const auto& p : e.reviews)
+      if (auto r = load(p)) reviewers.push_back(std::move(*r));
+    if (e.consensus) consensus = load(*e.consensus);
+    if (e.reviews.empty() && !e.consensus)
+      o.problems.push_back(Error("review.none", "cycle.yaml:" + std::to_string(e.line),
+                                 "評価者のファイル（reviews）が指定されていません"));
+    // Survey problems first, then reviewer-file errors, as the scorer orders them.
+    Problems survey_problems = survey.problems;
+    if (HasError(survey_problems) || HasError(o.problems)) {
+      survey_problems.insert(survey_problems.end(), o.problems.begin(), o.problems.end());
+      o.problems = std::move(survey_problems);
+      return o;
+    }
+    o.problems.clear();
+    // 3. Last cycle.
+    std::optional<PreviousScores> previous;
+    if (m.previous) {
+      std::filesystem::path prev = *m.previous / e.id / "scores.json";
+      std::error_code ec;
+      if (std::filesystem::exists(prev, ec)) {
+        try {
+          previous = PreviousFromJson(Json::Parse(ReadFile(prev, 4u << 20)));
+        } catch (const std::exception& err) {
+          survey.problems.push_back(Warning("previous.unreadable", prev.string(),
+                                            std::string("前回の scores.json を読めません（") + err.what() + "）"));
+        }
+      }
+    }
+    // 4. Score.
+    AgencyScores scores = ScoreAgency(survey, reviewers, consensus ? &*consensus : nullptr, res.instrument,
+                                      previous ? &*previous : nullptr);
+    AgencyInfo info;
+    info.id = e.id;
+    info.name = e.name;
+    info.type = e.type;
+    if (auto d = ParseDateText(e.survey_date)) info.survey_date = d->date;
+    info.record_date = survey.record_date;
+    o.scores = ScoresToJson(scores, info);
+    // 5. Render.
+    if (opt.render_pdf) {
+      report::ReportModel model = report::BuildReportModel(scores, info, res.instrument, m.cycle);
+      std::string pdf = report::RenderReportPdf(model, res.report_template, *res.fonts, &scores.problems);
+      if (opt.seal) {
+        o.report_password = NewPassword();
+        pdf = SealPdf(pdf, o.report_password);
+      }
+      o.files["report.pdf"] = std::move(pdf);
+      o.scores = ScoresToJson(scores, info);  // again: rendering may have added a warning
+    }
+    o.files["scores.json"] = o.scores.Dump();
+    o.problems = scores.problems;
+    o.files["problems.txt"] = ProblemsText(e, o.problems);
+    o.ok = true;
+  } catch (const InputError& err) {
+    o.problems.push_back(err.problem());
+    o.ok = false;
+  } catch (const std::exception& err) {
+    o.problems.push_back(Error("internal", e.id, std::string("処理中に予期しない失敗: ") + err.what()));
+    o.ok = false;
+  }
+  if (!o.ok) {
+    o.files.clear();
+    o.scores = Json();
+  }
+  o.cpu_ms = CpuMs() - cpu0;
+  return o;
+}
+
+}  // namespace fidelity
