@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,9 +27,19 @@ struct Cell {
   bool has_formula = false;
 };
 
+// The largest sheet Excel allows (1,048,576 rows x 16,384 columns = XFD).
+inline constexpr int kMaxRow = 1048576;
+inline constexpr int kMaxCol = 16384;
+
 // 1-based row and column; "C12" style references.
-std::string CellRef(int row, int col);     // (12, 3) -> "C12"
+std::string CellRef(int row, int col);     // (12, 3) -> "C12"; "?" when row or col < 1
+// "C12", "c12", "$C$12" -> (12, 3). False (outputs untouched) when malformed
+// or outside A1..XFD1048576.
 bool ParseCellRef(const std::string& ref, int* row, int* col);
+bool ParseCellRef(std::string_view ref, int* row, int* col);
+inline bool ParseCellRef(const char* ref, int* row, int* col) {
+  return ParseCellRef(std::string_view(ref), row, col);
+}
 
 struct Sheet {
   std::string name;

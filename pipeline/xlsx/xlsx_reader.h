@@ -1,0 +1,57 @@
+// Reads an .xlsx / .xlsm workbook held in memory into the raw Workbook.
+//
+//   std::string bytes = ReadFileBytes(path);                 // the caller's I/O
+//   Workbook wb = ReadXlsx(bytes, "事前調査票.xlsx");        // may throw InputError
+//   if (const Sheet* s = wb.find("記載日")) ...
+//
+// Every sheet of the workbook is read, in workbook order (chart sheets come
+// out empty). Cells keep the text the file stores: numbers their decimal
+// text exactly as in <v>, strings (shared, inline, formula results) as UTF-8
+// with rich-text runs joined and phonetic (ふりがな) runs dropped, booleans
+// "1"/"0", errors "#DIV/0!". A formula without a cached value is kEmpty with
+// has_formula. Each cell carries its resolved number format and whether it
+// shows a date or a percent. Blank cells are not stored.
+//
+// A hostile or broken file never crashes or hangs: it throws InputError with
+// one of these codes, `where` = label, a Japanese message naming the file
+// (and the part):
+//   xlsx.not_zip       not a zip (or empty)
+//   xlsx.encrypted     an OLE compound file: password-protected (or .xls)
+//   xlsx.truncated     a zip cut short
+//   xlsx.corrupt       bad zip data, CRC, a cell reference or string index out of range
+//   xlsx.missing_part  workbook.xml, a sheet or shared strings part is missing
+//   xlsx.too_large     entry count, part size, total size, compression ratio or
+//                      row count past XlsxLimits (checked on the declared sizes
+//                      and again while inflating)
+//   xlsx.bad_path      an entry name with ".." or an absolute path
+//   xlsx.dtd           <!DOCTYPE / <!ENTITY in an XML part (checked before parsing)
+//   xlsx.xml           malformed XML
+//   xlsx.too_deep      XML nested deeper than max_xml_depth
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "pipeline/xlsx/workbook.h"
+
+namespace fidelity {
+
+struct XlsxLimits {
+  size_t max_entries = 10000;
+  uint64_t max_part_bytes = 64 << 20;
+  uint64_t max_total_bytes = 256 << 20;
+  uint64_t max_ratio = 200;  // uncompressed/compressed, for parts above 1 MB
+  int max_xml_depth = 256;
+  int max_rows = 200000;     // <row> elements in one sheet
+};
+
+// Reads an .xlsx/.xlsm held in memory. `label` names the file in problems.
+// Throws InputError.
+Workbook ReadXlsx(const std::string& bytes, const std::string& label, const XlsxLimits& limits = {});
+
+// D0 CF 11 E0 A1 B1 1A E1: an OLE compound file, i.e. an encrypted workbook
+// (or a legacy .xls).
+bool LooksLikeOleCompound(std::string_view bytes);
+
+}  // namespace fidelity
