@@ -255,7 +255,9 @@ std::optional<TableMatch> FindTable(const SheetReader& r, const TableLayout& tab
     bool seen_first = false;
     for (const auto& [col, index] : cols) {
       bool empty = r.Empty(row, col);
-      if (!empty && !seen_first) {
+      // A pre-printed row number does not hide a "合計" written next to it.
+      bool number = index && !empty && Rational::FromDecimal(Nfkc(r.Text(row, col))).has_value();
+      if (!empty && !number && !seen_first) {
         seen_first = true;
         first_text = NormalizeKey(r.Text(row, col));
       }

@@ -79,7 +79,8 @@ struct TableMatch {
 // Finds the table's header row (the first row holding every required
 // header) and its data rows: from the row below the header to the last row
 // of the sheet, skipping rows blank in every non-index column, and stopping
-// at a row whose first non-empty table cell starts with an end marker.
+// at a row whose first non-empty table cell (a number in an index column
+// does not count) starts with an end marker.
 // nullopt when no header row is found: survey.table_missing, or
 // survey.header_missing per missing header when a row holds some of them.
 std::optional<TableMatch> FindTable(const SheetReader& r, const TableLayout& table, Problems* problems);

@@ -9,7 +9,11 @@
 #include <stdexcept>
 #include <utility>
 
+#include <gtest/gtest.h>
+
 #include "pipeline/core/date.h"
+#include "pipeline/survey/layout.h"
+#include "pipeline/survey/reader.h"
 #include "pipeline/survey/survey.h"
 #include "pipeline/xlsx/workbook.h"
 
@@ -48,6 +52,46 @@ inline std::string Dump(const Survey& s, bool with_places = true);
 
 // Problems, one per line ("error [code] where: message").
 inline std::string DumpProblems(const Problems& ps);
+
+// The shipped layout, loaded once.
+inline const WorkbookLayout& Layout() {
+  static const WorkbookLayout layout = DefaultLayout();
+  return layout;
+}
+inline Survey Read(const Workbook& wb) { return ReadSurvey(wb, Layout(), "test.xlsx"); }
+
+// Exactly one problem with `code`, and it has this severity and place.
+inline ::testing::AssertionResult HasProblem(const Problems& ps, const std::string& code, Severity sev,
+                                             const std::string& where) {
+  const Problem* found = nullptr;
+  int n = 0;
+  for (const auto& p : ps)
+    if (p.code == code) {
+      found = &p;
+      ++n;
+    }
+  auto fail = [&](const std::string& why) {
+    std::string all;
+    for (const auto& p : ps) all += "\n  " + FormatProblem(p);
+    return ::testing::AssertionFailure() << why << "; problems:" << all;
+  };
+  if (n != 1) return fail("expected exactly one " + code + ", found " + std::to_string(n));
+  if (found->severity != sev) return fail(code + " has the wrong severity");
+  if (found->where != where) return fail(code + " is at " + found->where + ", expected " + where);
+  if (found->message.empty()) return fail(code + " has no message");
+  return ::testing::AssertionSuccess();
+}
+inline ::testing::AssertionResult OnlyProblem(const Problems& ps, const std::string& code, Severity sev,
+                                              const std::string& where) {
+  auto r = HasProblem(ps, code, sev, where);
+  if (!r) return r;
+  if (ps.size() != 1) {
+    std::string all;
+    for (const auto& p : ps) all += "\n  " + FormatProblem(p);
+    return ::testing::AssertionFailure() << "expected only " << code << "; problems:" << all;
+  }
+  return r;
+}
 
 
 // ---------------------------------------------------------------- definitions
