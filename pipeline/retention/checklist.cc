@@ -10,9 +10,11 @@
 namespace fidelity::retention {
 
 const std::vector<std::string> kPageKeys = {
-    "heading",     "chart_title", "summary_title", "summary_lead", "current_label",
-    "previous_label", "empty_score", "focus_title", "focus_lead",  "focus_none",
-    "unrated",     "scale_title", "footer"};
+    "heading",       "person_label",  "date_label",     "rater_label",  "previous_date_label",
+    "chart_title",   "summary_title", "summary_lead",   "domain_label", "current_label",
+    "previous_label", "change_label", "rated_label",    "empty_score",  "focus_title",
+    "focus_lead",    "focus_none",    "item_label",     "rating_label", "unrated",
+    "scale_title",   "footer"};
 
 namespace {
 

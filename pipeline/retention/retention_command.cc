@@ -1,5 +1,6 @@
 #include "pipeline/retention/retention_command.h"
 
+#include <cstdio>
 #include <exception>
 #include <map>
 #include <optional>
@@ -64,8 +65,9 @@ std::optional<Check> ReadPrevious(const Checklist& checklist, const Check& curre
 
 }  // namespace
 
-int RunRetention(const Checklist& checklist, const std::vector<std::string>& files,
-                 const std::filesystem::path& out, std::ostream& err) {
+int RunRetention(const Checklist& checklist, const report::FontCache& fonts,
+                 const std::vector<std::string>& files, const std::filesystem::path& out,
+                 std::ostream& err) {
   std::vector<CsvRow> rows;
   std::map<std::string, std::string> written;  // output name -> the file it came from
   int failed = 0;
@@ -90,7 +92,14 @@ int RunRetention(const Checklist& checklist, const std::vector<std::string>& fil
     if (check) {
       try {
         RetentionReport report = BuildReport(checklist, *check, previous ? &*previous : nullptr);
-        WriteFileAtomic(out / name, RenderRetentionPdf(checklist, report));
+        RenderedPage page = RenderRetentionPdf(checklist, report, fonts);
+        for (char32_t cp : page.missing_glyphs) {
+          char hex[16];
+          std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+          ps.push_back(Warning("retention.missing_glyph", file,
+                               std::string("フォントにない文字（") + hex + "）を〓で表示しました"));
+        }
+        WriteFileAtomic(out / name, page.pdf);
         rows.push_back({check->person, check->date, report.scores});
       } catch (const std::exception& e) {
         written.erase(name);
@@ -118,13 +127,15 @@ int RunRetention(const Checklist& checklist, const std::vector<std::string>& fil
 
 int RunRetention(const std::vector<std::string>& files, const std::filesystem::path& out, std::ostream& err) {
   std::optional<Checklist> checklist;
+  std::optional<report::FontCache> fonts;
   try {
     checklist = LoadChecklist(DefaultRetentionConfig());
+    fonts.emplace(report::FontCache::FromDataDir());
   } catch (const InputError& e) {
     err << FormatProblem(e.problem()) << "\n";
     return 2;
   }
-  return RunRetention(*checklist, files, out, err);
+  return RunRetention(*checklist, *fonts, files, out, err);
 }
 
 }  // namespace fidelity::retention

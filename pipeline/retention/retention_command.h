@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/report/font_cache.h"
 #include "pipeline/retention/checklist.h"
 
 namespace fidelity::retention {
@@ -18,11 +19,13 @@ namespace fidelity::retention {
 // previous file is missing or bad, or names another person, or is not
 // earlier, fails too; so does a second check of the same person and date.
 // Returns 0 when every file was written, 1 when some file failed.
-int RunRetention(const Checklist& checklist, const std::vector<std::string>& files,
-                 const std::filesystem::path& out, std::ostream& err);
+// Characters the font lacks are drawn as 〓 with a warning.
+int RunRetention(const Checklist& checklist, const report::FontCache& fonts,
+                 const std::vector<std::string>& files, const std::filesystem::path& out,
+                 std::ostream& err);
 
-// The same with config/retention.yaml; returns 2 (bad config) when that
-// cannot be loaded.
+// The same with config/retention.yaml and fonts/BIZUDGothic-Regular.ttf
+// (under DataDir()); returns 2 (bad config) when either cannot be loaded.
 int RunRetention(const std::vector<std::string>& files, const std::filesystem::path& out, std::ostream& err);
 
 }  // namespace fidelity::retention

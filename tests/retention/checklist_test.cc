@@ -55,9 +55,11 @@ const char kTiny[] =
     "  - code: A\n"
     "    name: 領域A\n"
     "    items: [{code: A1, text: 一}, {code: A2, text: 二}]\n"
-    "page: {heading: h, chart_title: c, summary_title: s, summary_lead: l, current_label: 今回,\n"
-    "       previous_label: 前回, empty_score: '-', focus_title: f, focus_lead: fl, focus_none: n,\n"
-    "       unrated: u, scale_title: st, footer: ft}\n";
+    "page: {heading: h, person_label: p, date_label: d, rater_label: r, previous_date_label: pd,\n"
+    "       chart_title: c, summary_title: s, summary_lead: l, domain_label: dl, current_label: 今回,\n"
+    "       previous_label: 前回, change_label: ch, rated_label: rl, empty_score: '-', focus_title: f,\n"
+    "       focus_lead: fl, focus_none: n, item_label: il, rating_label: rt, unrated: u,\n"
+    "       scale_title: st, footer: ft}\n";
 
 TEST(ChecklistTest, AnotherChecklistIsConfigOnly) {
   Checklist c = ParseChecklist(kTiny, "tiny.yaml");
@@ -80,7 +82,7 @@ std::string ErrorOf(const std::string& text) {
 
 TEST(ChecklistTest, ConfigErrorsNameTheLine) {
   std::string t = kTiny;
-  EXPECT_EQ(ErrorOf(t + "colour: red\n"), "c.yaml:12 チェックシートの定義 に不明なキー「colour」があります");
+  EXPECT_EQ(ErrorOf(t + "colour: red\n"), "c.yaml:14 チェックシートの定義 に不明なキー「colour」があります");
   std::string dup = t;
   dup.replace(dup.find("{code: A2"), 9, "{code: A1");
   EXPECT_EQ(ErrorOf(dup), "c.yaml:8 項目コード「A1」が重複しています");

@@ -67,9 +67,10 @@ TEST(RetentionCommandTest, PdfShowsPersonScoresAndFocusItems) {
 
 TEST(RetentionCommandTest, PreviousCheckIsReadAndShown) {
   Checklist c = LoadChecklist(DefaultRetentionConfig());
+  report::FontCache fonts = report::FontCache::FromDataDir();
   TempDir out;
   std::ostringstream err;
-  ASSERT_EQ(RunRetention(c, {Data("P-0001_2026-10-01.yaml")}, out.path(), err), 0) << err.str();
+  ASSERT_EQ(RunRetention(c, fonts, {Data("P-0001_2026-10-01.yaml")}, out.path(), err), 0) << err.str();
   std::string text = PdfText(out / "P-0001_2026-10-01.pdf");
   EXPECT_NE(text.find("P-0001"), std::string::npos);
   // Previous (2026-04-01): I 3.0, II 3.8 (15/4 = 3.75), III 2.8 (11/4), IV 2.7 (8/3), V 3.2, VI 4.0.
@@ -189,6 +190,44 @@ TEST_F(PreviousRulesTest, SecondCheckOfSamePersonAndDateIsRefused) {
       << err_.str();
   EXPECT_EQ(Slurp(out_ / "retention.csv"),
             "\xEF\xBB\xBF" "person,date,I,II,III,IV,V,VI\r\n" "P-1,2026-10-01,4.0,,,,,\r\n");
+}
+
+int Pages(const fs::path& pdf) {
+  auto r = RunShell("pdfinfo '" + pdf.string() + "' | sed -n 's/^Pages: *//p'");
+  return r.exit_code == 0 && !r.out.empty() ? std::stoi(r.out) : -1;
+}
+
+TEST_F(PreviousRulesTest, EveryDomainTiedStillFitsOnePage) {
+  // All 27 items rated 3: every domain is lowest, so all 27 items are listed.
+  Checklist c = LoadChecklist(DefaultRetentionConfig());
+  std::string ratings;
+  for (const auto& d : c.domains)
+    for (const auto& item : d.items) ratings += "  " + item.code + ": 3\n";
+  Write("tie.yaml", "person: P-TIE\ndate: 2026-10-01\nrater: r\nratings:\n" + ratings);
+  ASSERT_EQ(Run("tie.yaml"), 0) << err_.str();
+  EXPECT_EQ(Pages(out_ / "P-TIE_2026-10-01.pdf"), 1);
+  std::string text = PdfText(out_ / "P-TIE_2026-10-01.pdf");
+  for (const auto& d : c.domains)
+    for (const auto& item : d.items) EXPECT_NE(text.find(item.code), std::string::npos) << item.code;
+  EXPECT_NE(text.find("職場の障害のある従業員への理解が十分である"), std::string::npos);
+}
+
+TEST_F(PreviousRulesTest, FixturePagesAreOnePage) {
+  ASSERT_EQ(RunRetention({DataPath("retention/P-0001_2026-10-01.yaml").string(),
+                          DataPath("retention/P-0002_2026-10-15.yaml").string()},
+                         out_.path(), err_),
+            0);
+  EXPECT_EQ(Pages(out_ / "P-0001_2026-10-01.pdf"), 1);
+  EXPECT_EQ(Pages(out_ / "P-0002_2026-10-15.pdf"), 1);
+}
+
+TEST_F(PreviousRulesTest, CharacterOutsideTheFontIsShownAsGetaWithAWarning) {
+  Write("a.yaml", "person: P-1\ndate: 2026-10-01\nrater: 𠮷田\nratings: {I-1: 4}\n");
+  EXPECT_EQ(Run("a.yaml"), 0);
+  EXPECT_NE(err_.str().find("warning [retention.missing_glyph] " + (dir_ / "a.yaml").string() + ": "),
+            std::string::npos)
+      << err_.str();
+  EXPECT_NE(PdfText(out_ / "P-1_2026-10-01.pdf").find("〓田"), std::string::npos);
 }
 
 TEST_F(PreviousRulesTest, SameInputsGiveIdenticalBytes) {
