@@ -1,0 +1,188 @@
+#include "pipeline/report/pdf_postprocess.h"
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <stdexcept>
+
+namespace fidelity::report {
+namespace {
+
+std::string Hex4(unsigned v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFF);
+  return buf;
+}
+
+// Writes `entries` in blocks of at most 100, as the CMap syntax requires.
+void WriteBlocks(std::string& out, const std::vector<std::string>& entries, const char* op) {
+  for (size_t i = 0; i < entries.size(); i += 100) {
+    size_t n = std::min<size_t>(100, entries.size() - i);
+    out += std::to_string(n) + " begin" + op + "\n";
+    for (size_t k = i; k < i + n; ++k) out += entries[k];
+    out += std::string("end") + op + "\n";
+  }
+}
+
+QPDFObjectHandle Num(double v) { return QPDFObjectHandle::newReal(v, 2); }
+
+}  // namespace
+
+std::string IdentityToUnicodeCMap(std::vector<char32_t> cps) {
+  cps.erase(std::remove_if(cps.begin(), cps.end(), [](char32_t c) { return c > 0xFFFF; }),
+            cps.end());
+  std::sort(cps.begin(), cps.end());
+  cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+  std::vector<std::string> ranges, chars;
+  for (size_t i = 0; i < cps.size();) {
+    size_t j = i + 1;
+    // A bfrange may vary only in the last byte.
+    while (j < cps.size() && cps[j] == cps[j - 1] + 1 && (cps[j] >> 8) == (cps[i] >> 8)) ++j;
+    if (j - i >= 2) {
+      ranges.push_back("<" + Hex4(cps[i]) + "> <" + Hex4(cps[j - 1]) + "> <" + Hex4(cps[i]) + ">\n");
+    } else {
+      chars.push_back("<" + Hex4(cps[i]) + "> <" + Hex4(cps[i]) + ">\n");
+    }
+    i = j;
+  }
+  std::string out =
+      "/CIDInit /ProcSet findresource begin\n"
+      "12 dict begin\n"
+      "begincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n"
+      "/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  WriteBlocks(out, ranges, "bfrange");
+  WriteBlocks(out, chars, "bfchar");
+  out +=
+      "endcmap\n"
+      "CMapName currentdict /CMap defineresource pop\n"
+      "end\n"
+      "end\n";
+  return out;
+}
+
+std::string PostProcessPdf(std::string_view pdf, const PdfPostProcess& o) {
+  try {
+    QPDF q;
+    q.setSuppressWarnings(true);
+    q.processMemoryFile("libharu output", pdf.data(), pdf.size());
+
+    // Fonts: a correct ToUnicode and the standard Identity-H encoding.
+    const std::string cmap = IdentityToUnicodeCMap(o.codepoints);
+    QPDFObjectHandle to_unicode = q.newStream(cmap);
+    std::set<QPDFObjGen> done;
+    const std::vector<QPDFObjectHandle>& pages = q.getAllPages();
+    for (QPDFObjectHandle page : pages) {
+      QPDFObjectHandle fonts = page.getKey("/Resources").getKey("/Font");
+      if (!fonts.isDictionary()) continue;
+      for (const std::string& key : fonts.getKeys()) {
+        QPDFObjectHandle font = fonts.getKey(key);
+        if (!done.insert(font.getObjGen()).second) continue;
+        if (!font.getKey("/Subtype").isNameAndEquals("/Type0")) continue;
+        font.replaceKey("/ToUnicode", to_unicode);
+        font.replaceKey("/Encoding", QPDFObjectHandle::newName("/Identity-H"));
+      }
+    }
+
+    // Document information, in UTF-16 where needed.
+    QPDFObjectHandle trailer = q.getTrailer();
+    QPDFObjectHandle info = trailer.getKey("/Info");
+    if (!info.isDictionary()) {
+      info = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
+      trailer.replaceKey("/Info", info);
+    }
+    auto set_info = [&](const char* key, const std::string& value) {
+      if (!value.empty()) info.replaceKey(key, QPDFObjectHandle::newUnicodeString(value));
+    };
+    set_info("/Title", o.title);
+    set_info("/Author", o.author);
+    set_info("/Subject", o.subject);
+    set_info("/Keywords", o.keywords);
+    set_info("/Creator", o.creator);
+
+    QPDFObjectHandle root = q.getRoot();
+    if (!o.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newString(o.lang));
+    QPDFObjectHandle prefs = QPDFObjectHandle::newDictionary();
+    prefs.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
+    root.replaceKey("/ViewerPreferences", prefs);
+
+    // Bookmarks: level-0 entries with level-1 children.
+    if (!o.bookmarks.empty()) {
+      QPDFObjectHandle outlines = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
+      outlines.replaceKey("/Type", QPDFObjectHandle::newName("/Outlines"));
+      auto make = [&](const PdfBookmark& b, QPDFObjectHandle parent) {
+        QPDFObjectHandle item = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
+        item.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(b.title));
+        item.replaceKey("/Parent", parent);
+        int p = std::clamp(b.page, 0, static_cast<int>(pages.size()) - 1);
+        QPDFObjectHandle dest = QPDFObjectHandle::newArray();
+        dest.appendItem(pages[p]);
+        dest.appendItem(QPDFObjectHandle::newName("/XYZ"));
+        dest.appendItem(QPDFObjectHandle::newNull());
+        dest.appendItem(Num(b.top));
+        dest.appendItem(QPDFObjectHandle::newNull());
+        item.replaceKey("/Dest", dest);
+        return item;
+      };
+      auto link = [](QPDFObjectHandle parent, const std::vector<QPDFObjectHandle>& kids) {
+        for (size_t i = 0; i < kids.size(); ++i) {
+          QPDFObjectHandle kid = kids[i];
+          if (i > 0) kid.replaceKey("/Prev", kids[i - 1]);
+          if (i + 1 < kids.size()) kid.replaceKey("/Next", kids[i + 1]);
+        }
+        if (!kids.empty()) {
+          parent.replaceKey("/First", kids.front());
+          parent.replaceKey("/Last", kids.back());
+        }
+      };
+      std::vector<QPDFObjectHandle> top;
+      std::vector<std::vector<QPDFObjectHandle>> children;
+      int total = 0;
+      for (const PdfBookmark& b : o.bookmarks) {
+        if (b.level > 0 && !top.empty()) {
+          children.back().push_back(make(b, top.back()));
+        } else {
+          top.push_back(make(b, outlines));
+          children.emplace_back();
+        }
+        ++total;
+      }
+      for (size_t i = 0; i < top.size(); ++i) {
+        link(top[i], children[i]);
+        // Negative count: children closed.
+        if (!children[i].empty())
+          top[i].replaceKey("/Count",
+                            QPDFObjectHandle::newInteger(-static_cast<int>(children[i].size())));
+      }
+      link(outlines, top);
+      outlines.replaceKey("/Count", QPDFObjectHandle::newInteger(static_cast<int>(top.size())));
+      root.replaceKey("/Outlines", outlines);
+      root.replaceKey("/PageMode", QPDFObjectHandle::newName("/UseOutlines"));
+      (void)total;
+    }
+
+    if (q.anyWarnings()) throw std::runtime_error("qpdf found problems in libharu's output");
+
+    QPDFWriter w(q);
+    w.setOutputMemory();
+    w.setDeterministicID(true);
+    w.setObjectStreamMode(qpdf_o_generate);
+    w.setCompressStreams(true);
+    w.write();
+    std::shared_ptr<Buffer> buf = w.getBufferSharedPointer();
+    return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+  } catch (const std::runtime_error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw std::runtime_error(std::string("qpdf: ") + e.what());
+  }
+}
+
+}  // namespace fidelity::report

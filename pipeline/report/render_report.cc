@@ -1,0 +1,526 @@
+#include "pipeline/report/render_report.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "pipeline/core/text.h"
+#include "pipeline/report/charts.h"
+#include "pipeline/report/pdf_doc.h"
+
+namespace fidelity::report {
+namespace {
+
+std::string Join(const std::vector<std::string>& v, const std::string& sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+std::string Percent(double v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.0f%%", v * 100);
+  return buf;
+}
+
+std::string Hex(char32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+class ReportWriter {
+ public:
+  ReportWriter(const ReportModel& m, const ReportTemplate& t, const FontCache& fonts)
+      : m_(m), t_(t), doc_(fonts, Setup(m, t)) {
+    body_ = TextStyle{.size = t.Size("body"), .color = t.Colour("text")};
+    small_ = TextStyle{.size = t.Size("small"), .color = t.Colour("muted")};
+    heading_ = TextStyle{.size = t.Size("heading"), .color = t.Colour("heading"), .bold = true,
+                         .leading = 1.5};
+    sub_ = TextStyle{.size = t.Size("body") + 0.5, .color = t.Colour("heading"), .bold = true};
+    table_.text = TextStyle{.size = t.Size("table"), .color = t.Colour("text"), .leading = 1.4};
+    table_.header = TextStyle{.size = t.Size("table"), .color = t.Colour("text"), .bold = true,
+                              .leading = 1.4};
+    table_.header_fill = t.Colour("table_header");
+    table_.border = t.Colour("border");
+  }
+
+  std::string Render() {
+    doc_.NewPage();
+    Title();
+    for (const SectionTemplate& s : t_.sections) {
+      if (s.new_page && doc_.y() > doc_.top() + 1) doc_.NewPage();
+      if (s.key == "cover") Cover(s);
+      else if (s.key == "summary") Summary(s);
+      else if (s.key == "score_sheet") ScoreSheet(s);
+      else if (s.key == "charts") Charts(s);
+      else if (s.key == "goi") Goi(s);
+      else if (s.key == "strengths") Lists(s, m_.strengths, false);
+      else if (s.key == "challenges") Lists(s, m_.challenges, true);
+      else if (s.key == "rationale") Rationale(s);
+      else if (s.key == "changes") Changes(s);
+      else if (s.key == "limits") Limits(s);
+      else if (s.key == "problems") ProblemsSection(s);
+    }
+    std::string title = t_.Doc("title") + "：" + m_.agency.name;
+    if (m_.provisional) title = t_.Doc("provisional_mark") + title;
+    doc_.SetInfo(title, t_.Doc("author"), t_.Doc("subject"),
+                 Join({m_.agency.id, m_.agency.cycle, m_.agency.type}, ", "), t_.Doc("creator"));
+    return doc_.Finish();
+  }
+
+  const std::vector<MissingGlyph>& missing() const { return doc_.missing_glyphs(); }
+
+ private:
+  static PageSetup Setup(const ReportModel& m, const ReportTemplate& t) {
+    PageSetup s;
+    s.page_number_format = t.Doc("page_number");
+    s.header_left = m.agency.name + (m.agency.cycle.empty() ? "" : "　" + m.agency.cycle);
+    if (m.provisional) s.header_right = t.Doc("provisional_mark");
+    s.header_right_color = t.Colour("provisional");
+    s.header_color = t.Colour("muted");
+    return s;
+  }
+
+  void Heading(const SectionTemplate& s, double keep = 60) {
+    if (s.heading.empty()) return;
+    doc_.Skip(6);
+    doc_.Heading(s.heading, heading_, 0, keep, t_.Colour("rule"));
+    doc_.Skip(3);
+  }
+
+  void Title() {
+    TextStyle ts{.size = t_.Size("title"), .color = t_.Colour("heading"), .bold = true,
+                 .leading = 1.4};
+    std::string title = t_.Doc("title");
+    if (m_.provisional) {
+      TextStyle ps = ts;
+      ps.color = t_.Colour("provisional");
+      doc_.Skip(doc_.TextBox(doc_.left(), doc_.y(), doc_.content_width(), t_.Doc("provisional_mark"),
+                             ps));
+    }
+    doc_.Skip(doc_.TextBox(doc_.left(), doc_.y(), doc_.content_width(), title, ts));
+    doc_.Skip(4);
+  }
+
+  void Cover(const SectionTemplate& s) {
+    Heading(s);
+    const double label_w = 110;
+    std::vector<TableColumn> cols = {{"", label_w, Align::kLeft},
+                                     {"", doc_.content_width() - label_w, Align::kLeft}};
+    std::vector<TableRow> rows;
+    auto add = [&](const std::string& key, const std::string& value) {
+      if (value.empty()) return;
+      rows.push_back({{{s.text.at(key), t_.Colour("table_header"), std::nullopt, true}, {value}}});
+    };
+    add("agency", m_.agency.name);
+    add("type", m_.agency.type);
+    add("survey_date", m_.agency.survey_date);
+    add("record_date", m_.agency.record_date);
+    add("reviewers", Join(m_.agency.reviewers, "、"));
+    add("cycle", m_.agency.cycle);
+    KeyValueTable(cols, rows);
+    if (m_.provisional) {
+      doc_.Skip(6);
+      std::string note = Fill(s.text.at("provisional_note"), {{"missing", Join(m_.missing, "、")}});
+      TextStyle ps = body_;
+      ps.color = t_.Colour("provisional");
+      Boxed(note, ps, t_.Colour("missing"), t_.Colour("provisional"));
+    }
+  }
+
+  // A table without a header row.
+  void KeyValueTable(const std::vector<TableColumn>& cols, const std::vector<TableRow>& rows) {
+    TableStyle st = table_;
+    st.show_header = false;
+    doc_.Table(cols, rows, st);
+  }
+
+  // Wrapped text in a coloured box across the content width; a long text
+  // continues on the next page.
+  void Boxed(const std::string& text, const TextStyle& style, Color fill, Color border) {
+    std::vector<TableColumn> cols = {{"", doc_.content_width(), Align::kLeft}};
+    TableStyle st = table_;
+    st.show_header = false;
+    st.text = style;
+    st.padding = 5;
+    st.border = border;
+    doc_.Table(cols, {TableRow{{{text}}, fill}}, st);
+  }
+
+  void Summary(const SectionTemplate& s) {
+    Heading(s, 110);
+    const double w = doc_.content_width();
+    Color band = m_.provisional ? t_.Colour("provisional")
+                                : (t_.bands.count(m_.band_key) ? t_.bands.at(m_.band_key)
+                                                               : t_.Colour("heading"));
+    // The total box: two lines in large type on the band colour.
+    TextStyle big{.size = t_.Size("title") + 2, .color = {1, 1, 1}, .bold = true, .leading = 1.35};
+    std::string line1 = s.text.at("total") + "　" +
+                        (m_.total ? Fill(s.text.at("points"), {{"total", std::to_string(*m_.total)}})
+                                  : Fill(s.text.at("range"), {{"lo", std::to_string(m_.total_lo)},
+                                                              {"hi", std::to_string(m_.total_hi)}}));
+    std::string line2 = s.text.at("band") + "　" +
+                        (m_.provisional || m_.band_label.empty() ? s.text.at("none") : m_.band_label);
+    double inner = w - 20;
+    size_t n = doc_.Wrap(line1, big.size, inner).size() + doc_.Wrap(line2, big.size, inner).size();
+    double h = n * big.size * big.leading + 14;
+    doc_.EnsureSpace(h + 40);
+    doc_.Rect(doc_.left(), doc_.y(), w, h, band, std::nullopt);
+    double y = doc_.y() + 7;
+    y += doc_.TextBox(doc_.left() + 10, y, inner, line1, big);
+    doc_.TextBox(doc_.left() + 10, y, inner, line2, big);
+    doc_.Skip(h + 6);
+
+    std::vector<std::string> facts;
+    if (m_.provisional && !m_.missing.empty())
+      facts.push_back(s.text.at("missing") + ": " + Join(m_.missing, "、"));
+    for (const SubscaleRow& sub : m_.subscales) {
+      std::string v = sub.score ? std::to_string(*sub.score)
+                                : std::to_string(sub.lo) + "〜" + std::to_string(sub.hi);
+      facts.push_back(sub.name + ": " + v + " / " + std::to_string(sub.item_count * 5));
+    }
+    if (m_.previous_total)
+      facts.push_back(Fill(s.text.at("previous"), {{"cycle", m_.previous_cycle},
+                                                   {"total", std::to_string(*m_.previous_total)},
+                                                   {"band", m_.previous_band_label}}));
+    if (m_.goi_total)
+      facts.push_back(Fill(s.text.at("goi_total"), {{"total", std::to_string(*m_.goi_total)}}));
+    if (m_.agreement_exact && m_.agreement_within_one)
+      facts.push_back(s.text.at("agreement") + ": " +
+                      Fill(s.text.at("agreement_value"),
+                           {{"exact", Percent(*m_.agreement_exact)},
+                            {"within", Percent(*m_.agreement_within_one)}}));
+    for (const std::string& f : facts) doc_.Paragraph(f, body_, 4, "・");
+  }
+
+  std::string ScoreText(const ItemRow& it, const SectionTemplate& s) const {
+    if (!it.score) return s.text.at("missing_score");
+    std::string v = std::to_string(*it.score);
+    if (it.overridden) v += s.text.at("override_mark");
+    if (it.flagged) v += s.text.at("flag_mark");
+    return v;
+  }
+
+  void ScoreSheet(const SectionTemplate& s) {
+    Heading(s, 80);
+    bool has_prev = std::any_of(m_.items.begin(), m_.items.end(),
+                                [](const ItemRow& i) { return i.previous.has_value(); });
+    const double w = doc_.content_width();
+    const double code_w = 44, score_w = 44, prev_w = has_prev ? 36 : 0, src_w = 78;
+    std::vector<TableColumn> cols = {{s.text.at("col_code"), code_w, Align::kLeft},
+                                     {s.text.at("col_name"), w - code_w - score_w - prev_w - src_w,
+                                      Align::kLeft},
+                                     {s.text.at("col_score"), score_w, Align::kCenter}};
+    if (has_prev) cols.push_back({s.text.at("col_previous"), prev_w, Align::kCenter});
+    cols.push_back({s.text.at("col_source"), src_w, Align::kLeft});
+    std::vector<TableRow> rows;
+    Color group = t_.Colour("group_row");
+    auto cells = [&](std::string a, std::string b, std::string c, std::string prev, std::string src) {
+      std::vector<TableCell> v = {{std::move(a)}, {std::move(b)}, {std::move(c)}};
+      if (has_prev) v.push_back({std::move(prev)});
+      v.push_back({std::move(src)});
+      return v;
+    };
+    for (size_t g = 0; g < m_.subscales.size(); ++g) {
+      const SubscaleRow& sub = m_.subscales[g];
+      TableRow head{{{sub.name, std::nullopt, t_.Colour("heading"), true}}, group, true, true};
+      rows.push_back(head);
+      for (const ItemRow& it : m_.items) {
+        if (it.subscale != static_cast<int>(g)) continue;
+        std::string src = t_.sources.count(it.source) ? t_.sources.at(it.source) : it.source;
+        if (it.overridden) src = t_.sources.at("override");
+        TableRow row{cells(it.code, it.name, ScoreText(it, s),
+                           it.previous ? std::to_string(*it.previous) : "", src)};
+        if (!it.score) {
+          row.cells[2].fill = t_.Colour("missing");
+          row.cells[2].color = t_.Colour("provisional");
+        } else {
+          row.cells[2].bold = true;
+        }
+        rows.push_back(std::move(row));
+      }
+      std::string v = sub.score ? std::to_string(*sub.score) + " / " + std::to_string(sub.item_count * 5)
+                                : std::to_string(sub.lo) + "〜" + std::to_string(sub.hi);
+      TableRow subtotal{cells("", s.text.at("subtotal"), v,
+                              sub.previous ? std::to_string(*sub.previous) : "", "")};
+      for (TableCell& c : subtotal.cells) c.bold = true;
+      if (!sub.score) subtotal.cells[2].color = t_.Colour("provisional");
+      rows.push_back(std::move(subtotal));
+    }
+    std::string total = m_.total ? std::to_string(*m_.total) + " / 125"
+                                 : std::to_string(m_.total_lo) + "〜" + std::to_string(m_.total_hi);
+    TableRow trow{cells("", s.text.at("total"), total,
+                        m_.previous_total ? std::to_string(*m_.previous_total) : "",
+                        m_.provisional ? t_.Doc("provisional_mark") : m_.band_label),
+                  t_.Colour("table_header")};
+    for (TableCell& c : trow.cells) c.bold = true;
+    if (m_.provisional) trow.cells.back().color = t_.Colour("provisional");
+    rows.push_back(std::move(trow));
+    doc_.Table(cols, rows, table_);
+    doc_.Skip(3);
+    doc_.Paragraph(s.text.at("footnote"), small_);
+  }
+
+  void Charts(const SectionTemplate& s) {
+    Heading(s, 330);
+    const double cx = (doc_.left() + doc_.right()) / 2;
+    Color cur = t_.Colour("current"), prev = t_.Colour("previous");
+    bool has_prev = std::any_of(m_.items.begin(), m_.items.end(),
+                                [](const ItemRow& i) { return i.previous.has_value(); });
+    // 25 items.
+    doc_.Paragraph(s.text.at("items_title"), sub_);
+    RadarSpec spec;
+    spec.label_size = 7.5;
+    spec.grid = t_.Colour("grid");
+    RadarSeries now{.values = {}, .color = cur, .filled = true, .legend = s.text.at("legend_current")};
+    RadarSeries before{.values = {}, .color = prev, .filled = false, .line_width = 1.2, .dashed = true,
+                       .legend = s.text.at("legend_previous")};
+    for (const ItemRow& it : m_.items) {
+      spec.labels.push_back(it.code);
+      now.values.push_back(it.score ? std::optional<double>(*it.score) : std::nullopt);
+      before.values.push_back(it.previous ? std::optional<double>(*it.previous) : std::nullopt);
+    }
+    std::vector<RadarSeries> series = {now};
+    if (has_prev) series.push_back(before);
+    const double r = 130;
+    doc_.EnsureSpace(2 * r + 50);
+    double cy = doc_.y() + r + 18;
+    DrawRadar(doc_, cx, cy, r, spec, series);
+    doc_.set_y(cy + r + 22);
+    DrawLegend(doc_, cx - 60, doc_.y(), series, t_.Size("small") + 0.5);
+    doc_.Skip(12);
+
+    // 3 subscales: mean item score of the scored items.
+    doc_.EnsureSpace(200);
+    doc_.Paragraph(s.text.at("subscales_title"), sub_);
+    RadarSpec sspec;
+    sspec.label_size = 8;
+    sspec.grid = t_.Colour("grid");
+    RadarSeries snow = now, sbefore = before;
+    snow.values.clear();
+    sbefore.values.clear();
+    bool sub_prev = false;
+    for (size_t g = 0; g < m_.subscales.size(); ++g) {
+      int sum = 0, n = 0, psum = 0, pn = 0;
+      for (const ItemRow& it : m_.items) {
+        if (it.subscale != static_cast<int>(g)) continue;
+        if (it.score) sum += *it.score, ++n;
+        if (it.previous) psum += *it.previous, ++pn;
+      }
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "（%.1f）", n ? double(sum) / n : 0.0);
+      sspec.labels.push_back(m_.subscales[g].name + buf);
+      snow.values.push_back(n ? std::optional<double>(double(sum) / n) : std::nullopt);
+      sbefore.values.push_back(pn ? std::optional<double>(double(psum) / pn) : std::nullopt);
+      sub_prev = sub_prev || pn > 0;
+    }
+    std::vector<RadarSeries> sseries = {snow};
+    if (sub_prev) sseries.push_back(sbefore);
+    const double sr = 62;
+    double scy = doc_.y() + sr + 14;
+    if (sspec.labels.size() >= 3) DrawRadar(doc_, cx, scy, sr, sspec, sseries);
+    doc_.set_y(scy + sr * 0.5 + 26);
+    doc_.Paragraph(s.text.at("subscale_note"), small_);
+  }
+
+  void Goi(const SectionTemplate& s) {
+    Heading(s, 80);
+    const double w = doc_.content_width();
+    std::vector<TableColumn> cols = {{s.text.at("col_code"), 40, Align::kLeft},
+                                     {s.text.at("col_name"), w - 40 - 56, Align::kLeft},
+                                     {s.text.at("col_met"), 56, Align::kCenter}};
+    std::vector<TableRow> rows;
+    for (const GoiRow& g : m_.goi) {
+      TableRow row{{{g.code}, {g.name},
+                    {g.met ? (*g.met ? s.text.at("yes") : s.text.at("no")) : s.text.at("unresolved")}}};
+      if (!g.met) row.cells[2].fill = t_.Colour("missing");
+      else if (*g.met) row.cells[2].fill = t_.Colour("strength");
+      rows.push_back(std::move(row));
+    }
+    std::string total = Fill(s.text.at("total"),
+                             {{"total", m_.goi_total ? std::to_string(*m_.goi_total) : "―"}});
+    TableRow trow{{{total}}, t_.Colour("table_header"), true};
+    trow.cells[0].bold = true;
+    rows.push_back(std::move(trow));
+    doc_.Table(cols, rows, table_);
+  }
+
+  void Lists(const SectionTemplate& s, const std::vector<ListEntry>& entries, bool challenges) {
+    Heading(s);
+    doc_.Paragraph(s.text.at("intro"), small_);
+    doc_.Skip(3);
+    std::vector<const ListEntry*> from_reviewers, from_items;
+    for (const ListEntry& e : entries) (e.item_code.empty() ? from_reviewers : from_items).push_back(&e);
+    if (entries.empty()) {
+      doc_.Paragraph(s.text.at("none"), body_, 4);
+      return;
+    }
+    Color mark = challenges ? t_.Colour("challenge") : t_.Colour("strength");
+    if (!from_reviewers.empty()) {
+      SubHeading(s.text.at("reviewers_label"), mark);
+      for (const ListEntry* e : from_reviewers) doc_.Paragraph(e->text, body_, 8, "・");
+      doc_.Skip(4);
+    }
+    if (!from_items.empty()) {
+      SubHeading(s.text.at("items_label"), mark);
+      for (const ListEntry* e : from_items) {
+        std::string line = Fill(s.text.at("item_format"),
+                                {{"code", e->item_code}, {"name", e->item_name},
+                                 {"score", e->score ? std::to_string(*e->score) : "―"}});
+        if (!e->text.empty()) line += "　" + e->text;
+        doc_.EnsureSpace(body_.size * body_.leading * (challenges ? 2.5 : 1));
+        doc_.Paragraph(line, body_, 8, "・");
+        if (challenges && !e->next_step.empty()) {
+          std::string next = Fill(s.text.at("next_step"),
+                                  {{"next", e->next_step},
+                                   {"next_score", e->score ? std::to_string(*e->score + 1) : ""}});
+          TextStyle ns = small_;
+          ns.size = t_.Size("small") + 0.5;
+          doc_.Paragraph(next, ns, 8 + body_.size);
+          doc_.Skip(2);
+        }
+      }
+    }
+  }
+
+  void SubHeading(const std::string& text, Color mark) {
+    double lh = sub_.size * sub_.leading;
+    doc_.EnsureSpace(lh * 3);
+    doc_.Rect(doc_.left(), doc_.y() + 2, 4, lh - 4, mark, t_.Colour("border"), 0.3);
+    doc_.TextBox(doc_.left() + 8, doc_.y(), doc_.content_width() - 8, text, sub_);
+    doc_.Skip(lh + 1);
+  }
+
+  void Rationale(const SectionTemplate& s) {
+    Heading(s, 80);
+    const double w = doc_.content_width();
+    std::vector<TableColumn> cols = {{s.text.at("col_code"), 44, Align::kLeft},
+                                     {s.text.at("col_notes"), w - 44, Align::kLeft}};
+    std::vector<TableRow> rows;
+    for (const ItemRow& it : m_.items) {
+      std::vector<std::string> parts;
+      if (!it.value.empty()) parts.push_back(Fill(s.text.at("value_note"), {{"value", it.value}}));
+      for (const std::string& n : it.notes) parts.push_back(n);
+      if (it.overridden) parts.push_back("※" + s.text.at("override_note"));
+      if (it.flagged) parts.push_back("! " + s.text.at("flag_note"));
+      if (parts.empty()) continue;
+      TableRow row{{{it.code + "\n" + (it.score ? std::to_string(*it.score) : "―")},
+                    {it.name + "\n" + Join(parts, "\n")}}};
+      if (it.overridden) row.cells[1].fill = t_.Colour("challenge");
+      rows.push_back(std::move(row));
+    }
+    if (rows.empty()) {
+      doc_.Paragraph(s.text.at("no_notes"), body_, 4);
+      return;
+    }
+    doc_.Table(cols, rows, table_);
+  }
+
+  void Changes(const SectionTemplate& s) {
+    Heading(s);
+    bool any_prev = m_.previous_total.has_value() ||
+                    std::any_of(m_.items.begin(), m_.items.end(),
+                                [](const ItemRow& i) { return i.previous.has_value(); });
+    if (!any_prev) {
+      doc_.Paragraph(s.text.at("first_time"), body_, 4);
+      return;
+    }
+    if (!m_.previous_cycle.empty())
+      doc_.Paragraph(Fill(s.text.at("intro"), {{"previous_cycle", m_.previous_cycle}}), small_);
+    if (m_.previous_total) {
+      std::string after = m_.total ? std::to_string(*m_.total)
+                                   : std::to_string(m_.total_lo) + "〜" + std::to_string(m_.total_hi);
+      doc_.Paragraph(Fill(s.text.at("total_change"),
+                          {{"before", std::to_string(*m_.previous_total)}, {"after", after}}),
+                     body_, 4, "・");
+    }
+    if (m_.changes.empty()) {
+      doc_.Paragraph(s.text.at("none"), body_, 4);
+      return;
+    }
+    doc_.Skip(3);
+    const double w = doc_.content_width();
+    std::vector<TableColumn> cols = {{s.text.at("col_code"), 44, Align::kLeft},
+                                     {s.text.at("col_name"), w - 44 - 3 * 44, Align::kLeft},
+                                     {s.text.at("col_before"), 44, Align::kCenter},
+                                     {s.text.at("col_after"), 44, Align::kCenter},
+                                     {"", 44, Align::kCenter}};
+    std::vector<TableRow> rows;
+    for (const Change& c : m_.changes) {
+      bool up = c.after > c.before;
+      TableRow row{{{c.code}, {c.name}, {std::to_string(c.before)}, {std::to_string(c.after)},
+                    {up ? s.text.at("up") : s.text.at("down")}}};
+      row.cells[4].fill = up ? t_.Colour("strength") : t_.Colour("challenge");
+      rows.push_back(std::move(row));
+    }
+    doc_.Table(cols, rows, table_);
+  }
+
+  void Limits(const SectionTemplate& s) {
+    Heading(s);
+    doc_.Paragraph(Fill(s.text.at("intro"), {{"type", m_.agency.type}}), small_);
+    doc_.Skip(2);
+    auto it = t_.limits.find(m_.agency.type);
+    std::string note = it != t_.limits.end() ? it->second.text : m_.limits_note;
+    const std::vector<std::string>& items = it != t_.limits.end() ? it->second.items : m_.limits_items;
+    if (note.empty()) {
+      doc_.Paragraph(s.text.at("none"), body_, 4);
+      return;
+    }
+    doc_.Paragraph(note, body_, 4);
+    // The affected items with this agency's scores.
+    for (const std::string& code : items)
+      for (const ItemRow& item : m_.items)
+        if (item.code == code)
+          doc_.Paragraph(item.code + " " + item.name + "：" +
+                             (item.score ? std::to_string(*item.score) + "点" : t_.Text("score_sheet", "missing_score")),
+                         body_, 12, "・");
+  }
+
+  void ProblemsSection(const SectionTemplate& s) {
+    Heading(s);
+    if (m_.problems.empty()) {
+      doc_.Paragraph(s.text.at("none"), body_, 4);
+      return;
+    }
+    doc_.Paragraph(s.text.at("intro"), small_);
+    doc_.Skip(3);
+    const double w = doc_.content_width();
+    std::vector<TableColumn> cols = {{s.text.at("col_severity"), 44, Align::kCenter},
+                                     {s.text.at("col_where"), 120, Align::kLeft},
+                                     {s.text.at("col_message"), w - 164, Align::kLeft}};
+    std::vector<TableRow> rows;
+    for (const Problem& p : m_.problems) {
+      TableRow row{{{p.is_error() ? s.text.at("error") : s.text.at("warning")}, {p.where}, {p.message}}};
+      row.cells[0].fill = p.is_error() ? t_.Colour("missing") : t_.Colour("challenge");
+      rows.push_back(std::move(row));
+    }
+    doc_.Table(cols, rows, table_);
+  }
+
+  const ReportModel& m_;
+  const ReportTemplate& t_;
+  PdfDoc doc_;
+  TextStyle body_, small_, heading_, sub_;
+  TableStyle table_;
+};
+
+}  // namespace
+
+std::string RenderReportPdf(const ReportModel& model, const ReportTemplate& tmpl,
+                            const FontCache& fonts, Problems* problems) {
+  ReportWriter w(model, tmpl, fonts);
+  std::string pdf = w.Render();
+  if (problems) {
+    for (const MissingGlyph& g : w.missing()) {
+      std::string ch;
+      if (g.codepoint >= 0x20) AppendUtf8(ch, g.codepoint);
+      problems->push_back(Warning("report.missing_glyph", "report.pdf",
+                                  "フォントにない文字 " + Hex(g.codepoint) + "（" + ch +
+                                      "）を〓で表示しました: 「" + g.context + "」"));
+    }
+  }
+  return pdf;
+}
+
+}  // namespace fidelity::report

@@ -1,0 +1,250 @@
+#include "pipeline/report/render_report.h"
+
+#include <gtest/gtest.h>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
+
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <thread>
+
+#include "pipeline/core/text.h"
+#include "tests/report/sample_models.h"
+#include "tests/test_util.h"
+
+namespace fidelity::report {
+namespace {
+
+using test::RunShell;
+using test::TempDir;
+
+const FontCache& Fonts() {
+  static const FontCache fonts = FontCache::FromDataDir();
+  return fonts;
+}
+const ReportTemplate& Template() {
+  static const ReportTemplate t = LoadDefaultReportTemplate();
+  return t;
+}
+
+std::string NoSpace(const std::string& s) {
+  std::string out;
+  for (char32_t c : Utf8ToCodepoints(s))
+    if (c != U' ' && c != U'\n' && c != U'\f' && c != U'\u3000') AppendUtf8(out, c);
+  return out;
+}
+
+struct Rendered {
+  std::string bytes;
+  std::filesystem::path path;
+  std::string text;  // pdftotext
+};
+
+class RenderReportTest : public ::testing::Test {
+ protected:
+  Rendered Render(const ReportModel& m, const std::string& name, Problems* problems = nullptr) {
+    Rendered r;
+    r.bytes = RenderReportPdf(m, Template(), Fonts(), problems);
+    r.path = tmp_ / (name + ".pdf");
+    std::ofstream(r.path, std::ios::binary) << r.bytes;
+    if (const char* keep = std::getenv("FIDELITY_KEEP_PDF"))  // for looking at the pages
+      std::filesystem::copy_file(r.path, std::filesystem::path(keep) / (name + ".pdf"),
+                                 std::filesystem::copy_options::overwrite_existing);
+    auto t = RunShell("pdftotext -enc UTF-8 '" + r.path.string() + "' -");
+    EXPECT_EQ(t.exit_code, 0);
+    EXPECT_EQ(t.err, "") << "poppler warned on " << name;
+    r.text = t.out;
+    return r;
+  }
+
+  // The checks every report must pass.
+  void CheckValid(const Rendered& r) {
+    auto check = RunShell("qpdf --check '" + r.path.string() + "'");
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+    EXPECT_NE(check.out.find("No syntax or stream encoding errors"), std::string::npos) << check.out;
+
+    auto fonts = RunShell("pdffonts '" + r.path.string() + "'");
+    EXPECT_EQ(fonts.exit_code, 0);
+    EXPECT_EQ(fonts.err, "");
+    std::vector<std::string> lines = Split(fonts.out, '\n');
+    std::vector<std::string> font_lines;
+    for (size_t i = 2; i < lines.size(); ++i)
+      if (!lines[i].empty()) font_lines.push_back(lines[i]);
+    ASSERT_EQ(font_lines.size(), 1u) << fonts.out;
+    EXPECT_TRUE(std::regex_search(font_lines[0], std::regex(R"(^[A-Z]{6}\+BIZUDGothic-Regular +CID TrueType +Identity-H +yes yes yes )")))
+        << font_lines[0];
+
+    // Rendering the pages prints nothing either (poppler is quiet about
+    // the ToUnicode CMap and everything else).
+    auto ppm = RunShell("pdftoppm -r 10 -png '" + r.path.string() + "' '" + (tmp_ / "page").string() + "'");
+    EXPECT_EQ(ppm.exit_code, 0);
+    EXPECT_EQ(ppm.err, "");
+
+    EXPECT_LE(r.bytes.size(), 150u * 1024) << "report too large";
+    EXPECT_EQ(r.bytes.find("CreationDate"), std::string::npos);
+  }
+
+  // Every word pdftotext finds lies inside the page margins' box (nothing
+  // overflows the page), header and footer included.
+  void CheckInsidePage(const Rendered& r) {
+    auto bbox = RunShell("pdftotext -bbox '" + r.path.string() + "' -");
+    ASSERT_EQ(bbox.exit_code, 0);
+    std::regex word(R"rx(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>)rx");
+    int words = 0;
+    const double left = 15 * kMm - 0.5, right = 595.276 - 15 * kMm + 0.5;
+    for (auto it = std::sregex_iterator(bbox.out.begin(), bbox.out.end(), word);
+         it != std::sregex_iterator(); ++it) {
+      ++words;
+      double x0 = std::stod((*it)[1]), y0 = std::stod((*it)[2]), x1 = std::stod((*it)[3]),
+             y1 = std::stod((*it)[4]);
+      EXPECT_GE(x0, left) << (*it)[5];
+      EXPECT_LE(x1, right) << (*it)[5];
+      EXPECT_GE(y0, 0) << (*it)[5];
+      EXPECT_LE(y1, 841.89) << (*it)[5];
+    }
+    EXPECT_GT(words, 100);
+  }
+
+  TempDir tmp_;
+};
+
+TEST_F(RenderReportTest, NormalReportHasEverythingAndExtractsCleanly) {
+  ReportModel m = samples::Normal();
+  Rendered r = Render(m, "normal");
+  CheckValid(r);
+  CheckInsidePage(r);
+  std::string text = NoSpace(r.text);
+  EXPECT_NE(text.find(m.agency.name), std::string::npos);
+  EXPECT_NE(text.find("93点/125点"), std::string::npos) << r.text;
+  EXPECT_NE(text.find(m.band_label), std::string::npos);
+  EXPECT_NE(text.find("山田花子、佐藤次郎"), std::string::npos);
+  for (const ItemRow& it : m.items) EXPECT_NE(text.find(NoSpace(it.name)), std::string::npos) << it.name;
+  for (const ListEntry& e : m.strengths) {
+    std::string want = e.item_code.empty() ? e.text
+                                           : e.item_code + e.item_name + "（" + std::to_string(*e.score) + "点）";
+    EXPECT_NE(text.find(NoSpace(want)), std::string::npos) << want;
+  }
+  for (const ListEntry& e : m.challenges) {
+    std::string want = e.item_code.empty() ? e.text
+                                           : e.item_code + e.item_name + "（" + std::to_string(*e.score) + "点）";
+    EXPECT_NE(text.find(NoSpace(want)), std::string::npos) << want;
+    if (!e.next_step.empty()) EXPECT_NE(text.find(NoSpace(e.next_step)), std::string::npos);
+  }
+  for (const GoiRow& g : m.goi) EXPECT_NE(text.find(NoSpace(g.name)), std::string::npos) << g.name;
+  EXPECT_NE(text.find("地域の事業所では"), std::string::npos);        // limits note for 地域事業所
+  EXPECT_NE(text.find("調査票4!E12"), std::string::npos);              // a data problem
+  EXPECT_NE(text.find("合計点:87点→93点"), std::string::npos);         // change since last cycle
+  EXPECT_NE(text.find("計算値を調査員の判断で変更"), std::string::npos);  // override marked
+  EXPECT_EQ(text.find("暫定"), std::string::npos);
+  EXPECT_EQ(text.find("〓"), std::string::npos);
+  // Page numbers.
+  EXPECT_NE(r.text.find("1 / "), std::string::npos);
+}
+
+TEST_F(RenderReportTest, SameModelGivesTheSameBytes) {
+  ReportModel m = samples::Normal();
+  std::string a = RenderReportPdf(m, Template(), Fonts());
+  std::string b = RenderReportPdf(m, Template(), Fonts());
+  EXPECT_EQ(a, b);
+  m.agency.name += "（別）";
+  EXPECT_NE(a, RenderReportPdf(m, Template(), Fonts()));
+}
+
+TEST_F(RenderReportTest, TwoThreadsShareTheFontCache) {
+  ReportModel m1 = samples::Normal(), m2 = samples::LongText();
+  std::string want1 = RenderReportPdf(m1, Template(), Fonts());
+  std::string want2 = RenderReportPdf(m2, Template(), Fonts());
+  std::vector<std::string> got1(5), got2(5);
+  std::thread t1([&] { for (auto& g : got1) g = RenderReportPdf(m1, Template(), Fonts()); });
+  std::thread t2([&] { for (auto& g : got2) g = RenderReportPdf(m2, Template(), Fonts()); });
+  t1.join();
+  t2.join();
+  for (const auto& g : got1) EXPECT_EQ(g, want1);
+  for (const auto& g : got2) EXPECT_EQ(g, want2);
+}
+
+TEST_F(RenderReportTest, ProvisionalReportIsMarkedOnEveryPage) {
+  ReportModel m = samples::Provisional();
+  Rendered r = Render(m, "provisional");
+  CheckValid(r);
+  CheckInsidePage(r);
+  std::vector<std::string> pages = Split(r.text, '\f');
+  int real_pages = 0;
+  for (const std::string& p : pages) {
+    if (NoSpace(p).empty()) continue;
+    ++real_pages;
+    EXPECT_NE(p.find("【暫定】"), std::string::npos) << p.substr(0, 200);
+  }
+  EXPECT_GE(real_pages, 3);
+  std::string text = NoSpace(r.text);
+  EXPECT_NE(text.find(std::to_string(m.total_lo) + "〜" + std::to_string(m.total_hi) + "点（暫定）"),
+            std::string::npos);
+  EXPECT_NE(text.find("I-3、III-4"), std::string::npos);
+  EXPECT_NE(text.find("未確定"), std::string::npos);
+  EXPECT_NE(text.find("医療機関では"), std::string::npos);  // limits note for 医療機関
+  EXPECT_EQ(text.find("一定のフィデリティ（"), std::string::npos);
+  auto info = RunShell("pdfinfo '" + r.path.string() + "'");
+  EXPECT_EQ(info.err, "");
+  EXPECT_NE(info.out.find("Title:          【暫定】IPS援助付き雇用"), std::string::npos) << info.out;
+}
+
+TEST_F(RenderReportTest, LongTextsWrapAndContinueOnTheNextPage) {
+  ReportModel m = samples::LongText();
+  Rendered r = Render(m, "long");
+  CheckValid(r);
+  CheckInsidePage(r);
+  std::string text = NoSpace(r.text);
+  // The long agency name is on the cover in full (wrapped).
+  EXPECT_NE(text.find(NoSpace(m.agency.name)), std::string::npos);
+  // The reviewer's very long note ends up in the document, to its last words.
+  const std::string& note = m.items[3].notes[0];
+  std::string tail = NoSpace(note.substr(note.size() - 90));
+  EXPECT_NE(text.find(tail), std::string::npos) << tail;
+  EXPECT_NE(text.find("前回の評価結果がないため"), std::string::npos);
+  // More pages than the normal report.
+  auto info = RunShell("pdfinfo '" + r.path.string() + "'");
+  std::smatch pages;
+  ASSERT_TRUE(std::regex_search(info.out, pages, std::regex(R"(Pages:\s+(\d+))")));
+  EXPECT_GE(std::stoi(pages[1]), 5);
+}
+
+TEST_F(RenderReportTest, MetadataAndBookmarksAreJapanese) {
+  ReportModel m = samples::Normal();
+  Rendered r = Render(m, "meta");
+  auto info = RunShell("pdfinfo '" + r.path.string() + "'");
+  EXPECT_EQ(info.err, "");
+  EXPECT_NE(info.out.find("Title:          IPS援助付き雇用 フィデリティ評価 フィードバック報告書：就労支援センターはままつ"),
+            std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("Author:         IPSフィデリティ評価チーム"), std::string::npos);
+  EXPECT_EQ(info.out.find("CreationDate"), std::string::npos);
+
+  QPDF q;
+  q.processMemoryFile("report", r.bytes.data(), r.bytes.size());
+  QPDFOutlineDocumentHelper outlines(q);
+  std::vector<std::string> titles;
+  for (auto& o : outlines.getTopLevelOutlines()) titles.push_back(o.getTitle());
+  std::vector<std::string> want;
+  for (const SectionTemplate& s : Template().sections)
+    if (!s.heading.empty()) want.push_back(s.heading);
+  EXPECT_EQ(titles, want);
+  // Every bookmark points at a page.
+  for (auto& o : outlines.getTopLevelOutlines()) EXPECT_TRUE(o.getDestPage().isPageObject()) << o.getTitle();
+}
+
+TEST_F(RenderReportTest, MissingGlyphsAreReplacedVisiblyAndReported) {
+  ReportModel m = samples::Normal();
+  m.strengths.insert(m.strengths.begin(), ListEntry{"𠮷野家のような企業とも関係がある😀"});
+  Problems problems;
+  Rendered r = Render(m, "glyphs", &problems);
+  CheckValid(r);
+  EXPECT_NE(r.text.find("〓野家のような企業とも関係がある〓"), std::string::npos) << r.text;
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].code, "report.missing_glyph");
+  EXPECT_EQ(problems[0].severity, Severity::kWarning);
+  EXPECT_NE(problems[0].message.find("U+20BB7"), std::string::npos) << problems[0].message;
+  EXPECT_NE(problems[1].message.find("U+1F600"), std::string::npos) << problems[1].message;
+}
+
+}  // namespace
+}  // namespace fidelity::report
