@@ -190,8 +190,9 @@ Computed MonthsToContact(const Item& item, const Survey& s, const Instrument& in
     return Fixed(ins.score_min, Warning("scoring.no_cases", s.file,
                                         item.code + ": 計算シート2にケースがないため" +
                                             std::to_string(ins.score_min) + "点としました"));
-  Rational months = total / Rational(cases) / Param(item, "days_per_month");
-  return Banded(item, months);
+  c.value = total / Rational(cases) / Param(item, "days_per_month");  // months
+  c.score = item.bands.Lookup(*c.value);
+  return c;
 }
 
 Computed IndividualizedShare(const Item& item, const Survey& s, const Instrument& ins) {
