@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "pipeline/core/text.h"
 #include "pipeline/survey/cells.h"
@@ -183,7 +184,8 @@ void ReadJobs(const Workbook& wb, const WorkbookLayout& L, Survey* s) {
     s->jobs.push_back(std::move(j));
   }
   // Rows listed must not exceed B-1.
-  const auto& b1 = s->counts["B-1"].value;
+  auto b1_it = s->counts.find("B-1");
+  const std::optional<Rational> b1 = b1_it == s->counts.end() ? std::nullopt : b1_it->second.value;
   if (b1 && b1->is_integer() && Rational(s->jobs_listed) > *b1) {
     long limit = static_cast<long>(b1->num());
     int row = t->rows[static_cast<size_t>(limit)];
@@ -310,12 +312,17 @@ void ReadUsers(const Workbook& wb, const WorkbookLayout& L, Survey* s) {
 Survey ReadSurvey(const Workbook& workbook, const WorkbookLayout& layout, const std::string& file_label) {
   Survey s;
   s.file = file_label;
-  ReadCover(workbook, layout, &s);
-  ReadRates(workbook, layout, &s);
-  ReadJobs(workbook, layout, &s);
-  ReadStaff(workbook, layout, &s);
-  ReadUsers(workbook, layout, &s);
-  ReadRecords(workbook, layout, &s);
+  try {
+    ReadCover(workbook, layout, &s);
+    ReadRates(workbook, layout, &s);
+    ReadJobs(workbook, layout, &s);
+    ReadStaff(workbook, layout, &s);
+    ReadUsers(workbook, layout, &s);
+    ReadRecords(workbook, layout, &s);
+  } catch (const std::overflow_error&) {  // exact arithmetic on an absurd number
+    s.problems.push_back(Error("survey.number_too_large", file_label,
+                               "数値が大きすぎて計算できません。調査票の数値を確認してください"));
+  }
   return s;
 }
 

@@ -29,7 +29,8 @@ namespace fidelity {
 // survey.user_id_missing (E), survey.user_id_duplicate (E), survey.flag_blank (W),
 // survey.date_missing (E), survey.date_order (E), survey.date_after_record (E),
 // survey.status_unknown (W), survey.status_mismatch (W), survey.no_users (E),
-// survey.record_incomplete (W), survey.record_code_duplicate (W).
+// survey.record_incomplete (W), survey.record_code_duplicate (W),
+// survey.number_too_large (E: exact arithmetic overflowed on an absurd value).
 Survey ReadSurvey(const Workbook& workbook, const WorkbookLayout& layout, const std::string& file_label);
 
 }  // namespace fidelity
