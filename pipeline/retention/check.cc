@@ -19,6 +19,8 @@ std::string CodeKey(std::string_view s) { return NormalizeCode(s); }
 
 bool IsSafePerson(std::string_view p) {
   if (p.empty() || p.size() > 64 || p.front() == '.') return false;
+  // A leading = + - @ would make Excel read the CSV cell as a formula.
+  if (std::string_view("=+-@").find(p.front()) != std::string_view::npos) return false;
   for (unsigned char c : p) {
     if (c < 0x20 || c == 0x7f || c == ' ') return false;
     if (std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string_view::npos) return false;
@@ -54,7 +56,7 @@ ParsedCheck ParseCheck(std::string_view text, const std::string& file, const Che
         ps.push_back(Error(Code("missing_person"), at, "person（本人の仮名）が空です"));
       } else if (!IsSafePerson(p)) {
         ps.push_back(Error(Code("bad_person"), at,
-                           "person「" + p + "」はファイル名に使えない文字を含みます（空白や / \\ : * ? \" < > | と先頭の . は使えません。64バイトまで）"));
+                           "person「" + p + "」はファイル名に使えない文字を含みます（空白や / \\ : * ? \" < > | と、先頭の . = + - @ は使えません。64バイトまで）"));
       } else {
         c.person = p;
       }

@@ -51,7 +51,7 @@ ParsedCheck ParseCheck(std::string_view text, const std::string& file, const Che
 
 // True when `person` can name a file: non-empty, at most 64 bytes, no
 // white space, control character or any of / \ : * ? " < > |, and not
-// starting with '.'.
+// starting with '.' (hidden file) or = + - @ (a formula in Excel's CSV).
 bool IsSafePerson(std::string_view person);
 
 }  // namespace fidelity::retention

@@ -74,9 +74,15 @@ void Chart(PdfDoc& doc, const Checklist& c, const RetentionReport& r) {
   spec.max = c.scale_max;
   spec.grid_from = std::max(1, c.scale_min);
   spec.label_size = label;
-  report::RadarSeries now{.color = kAccent, .filled = true, .fill_opacity = 0.3, .line_width = 1.4,
-                          .legend = c.Text("current_label") + "（" + r.date.Japanese() + "）"};
-  report::RadarSeries before{.color = kPrevious, .filled = false, .line_width = 1.2, .dashed = true};
+  report::RadarSeries now, before;
+  now.color = kAccent;
+  now.filled = true;
+  now.fill_opacity = 0.3;
+  now.line_width = 1.4;
+  now.legend = c.Text("current_label") + "（" + r.date.Japanese() + "）";
+  before.color = kPrevious;
+  before.line_width = 1.2;
+  before.dashed = true;
   for (size_t i = 0; i < r.scores.size(); ++i) {
     const DomainScore& s = r.scores[i];
     spec.labels.push_back(s.code + " " + Score(c, s));

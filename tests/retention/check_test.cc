@@ -111,6 +111,9 @@ TEST_F(CheckTest, PersonMustBeUsableInAFileName) {
   EXPECT_FALSE(IsSafePerson("a b"));
   EXPECT_FALSE(IsSafePerson("a\u3000b"));
   EXPECT_FALSE(IsSafePerson(".hidden"));
+  EXPECT_FALSE(IsSafePerson("=HYPERLINK(1)"));
+  EXPECT_FALSE(IsSafePerson("@x"));
+  EXPECT_FALSE(IsSafePerson("-1"));
   EXPECT_FALSE(IsSafePerson(std::string(65, 'x')));
 }
 
