@@ -466,7 +466,9 @@ uint64_t PackageSize(std::string_view pkg, const DecryptLimits& limits, const Re
 
 std::string DecryptStandard(const StandardInfo& s, const std::string& pkg, const std::string& password,
                             const DecryptLimits& limits, const Reporter& r) {
-  const std::string key = StandardKey(s, Utf16le(password), r);
+  std::string password16 = Utf16le(password);
+  const std::string key = StandardKey(s, password16, r);
+  OPENSSL_cleanse(password16.data(), password16.size());
   AesDecryptor aes(key, /*cbc=*/false, r);
   const std::string verifier = aes.Run({}, s.verifier);
   const std::string verifier_hash = aes.Run({}, s.verifier_hash);
@@ -486,7 +488,9 @@ std::string DecryptAgile(const AgileInfo& info, const std::string& pkg, const st
   // The password key encryptor: verify the password, then unwrap the package key.
   const PasswordKey& pk = info.password;
   Hasher ph(pk.p.md, r);
-  const std::string hn = ph.SpinPassword(pk.p.salt, Utf16le(password), pk.spin_count);
+  std::string password16 = Utf16le(password);
+  const std::string hn = ph.SpinPassword(pk.p.salt, password16, pk.spin_count);
+  OPENSSL_cleanse(password16.data(), password16.size());
   const size_t kek_bytes = pk.p.key_bits / 8;
   auto kek = [&](const unsigned char (&block)[8]) { return FitTo(ph.Hash(hn, Bytes(block)), kek_bytes); };
   const std::string iv = FitTo(pk.p.salt, pk.p.block_size);
