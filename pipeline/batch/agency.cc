@@ -1,4 +1,5 @@
 #include "pipeline/batch/agency.h"
+#include "pipeline/batch/resources.h"
 
 #include <time.h>
 
@@ -14,20 +15,13 @@
 #include "pipeline/report/render_report.h"
 #include "pipeline/report/report_template.h"
 #include "pipeline/review/review.h"
-#include "pipeline/scoring/score.h"
+#include "pipeline/scoring/score_agency.h"
 #include "pipeline/scoring/scores_json.h"
 #include "pipeline/survey/layout.h"
 #include "pipeline/survey/reader.h"
 #include "pipeline/xlsx/xlsx_reader.h"
 
 namespace fidelity {
-
-struct CycleResources {
-  WorkbookLayout layout;
-  Instrument instrument;
-  report::ReportTemplate report_template;
-  std::unique_ptr<report::FontCache> fonts;
-};
 
 namespace {
 

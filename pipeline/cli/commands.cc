@@ -1,5 +1,6 @@
 #include "pipeline/cli/commands.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>

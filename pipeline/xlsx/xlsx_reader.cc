@@ -17,11 +17,6 @@
 
 namespace fidelity {
 
-bool LooksLikeOleCompound(std::string_view b) {
-  static const unsigned char kMagic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-  return b.size() >= 8 && std::memcmp(b.data(), kMagic, 8) == 0;
-}
-
 namespace {
 
 // ---- pugixml helpers that ignore namespace prefixes ("x:row" is "row") ----
@@ -31,7 +26,11 @@ const char* Local(const char* name) {
   return colon ? colon + 1 : name;
 }
 bool Is(const pugi::xml_node& n, const char* local) {
-  return n.type() == pugi::node_element && std::strcmp(Local(n.name()), local) == 0;
+  if (n.type() != pugi::node_element) return false;
+  const char* name = n.name();
+  if (name[0] == local[0] && std::strcmp(name, local) == 0) return true;  // the usual, unprefixed case
+  const char* colon = std::strchr(name, ':');
+  return colon && std::strcmp(Local(colon), local) == 0;
 }
 pugi::xml_node Child(const pugi::xml_node& n, const char* local) {
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
@@ -292,7 +291,7 @@ class Reader {
   void Load(const std::string& part, std::string& buf, pugi::xml_document& doc) {
     buf = zip_.Read(part);
     ToUtf8Xml(buf);
-    switch (CheckXmlSafety(buf, limits_.max_xml_depth)) {
+    switch (CheckXmlSafety(buf, limits_.max_xml_depth, limits_.max_xml_elements)) {
       case XmlCheck::kDtd:
         throw InputError("xlsx.dtd", zip_.label(),
                          Q() + "の部品 " + part +
@@ -301,6 +300,10 @@ class Reader {
         throw InputError("xlsx.too_deep", zip_.label(),
                          Q() + "の部品 " + part + " は XML の入れ子が深すぎます（上限 " +
                              std::to_string(limits_.max_xml_depth) + " 段）。");
+      case XmlCheck::kTooManyElements:
+        throw InputError("xlsx.too_large", zip_.label(),
+                         Q() + "の部品 " + part + " は XML の要素が多すぎます（上限 " +
+                             std::to_string(limits_.max_xml_elements) + " 個）。");
       case XmlCheck::kOk:
         break;
     }
@@ -427,8 +430,12 @@ class Reader {
           fmt = ParseUint(sa.value(), UINT32_MAX, &s) && s < formats_.size() ? &formats_[s] : &kGeneral;
         }
         Cell cell;
-        cell.has_formula = static_cast<bool>(Child(cn, "f"));
-        pugi::xml_node v = Child(cn, "v");
+        pugi::xml_node v, is;
+        for (pugi::xml_node k = cn.first_child(); k; k = k.next_sibling()) {
+          if (Is(k, "v")) v = k;
+          else if (Is(k, "f")) cell.has_formula = true;
+          else if (Is(k, "is")) is = k;
+        }
         std::string_view t = cn.attribute("t").value();
         std::string_view vtext = v ? TrimWs(v.child_value()) : std::string_view();
         bool is_date = fmt->is_date;
@@ -444,7 +451,7 @@ class Reader {
             cell.text = strings_[idx];
           }
         } else if (t == "inlineStr") {
-          if (pugi::xml_node is = Child(cn, "is")) {
+          if (is) {
             cell.type = CellType::kString;
             cell.text = StringItem(is);
           } else if (v) {
@@ -483,6 +490,11 @@ class Reader {
           cell.text = v.child_value();
         }
         if (cell.type == CellType::kEmpty && !cell.has_formula) continue;  // a styled blank
+        text_bytes_ += cell.text.size();
+        if (text_bytes_ > limits_.max_cell_text_bytes)
+          throw InputError("xlsx.too_large", zip_.label(),
+                           Q() + "のセルの文字が多すぎます（シート「" + sheet.name + "」の " + CellRef(crow, col) +
+                               " で合計 " + std::to_string(limits_.max_cell_text_bytes) + " バイトを超えました）。");
         cell.number_format = fmt->code;
         cell.is_date_format = is_date;
         cell.is_percent_format = fmt->is_percent;
@@ -496,6 +508,7 @@ class Reader {
   ZipPackage& zip_;
   const XlsxLimits& limits_;
   bool date1904_ = false;
+  uint64_t text_bytes_ = 0;
   std::vector<std::string> strings_;
   std::vector<Format> formats_;
 };

@@ -20,9 +20,10 @@
 //   xlsx.truncated     a zip cut short
 //   xlsx.corrupt       bad zip data, CRC, a cell reference or string index out of range
 //   xlsx.missing_part  workbook.xml, a sheet or shared strings part is missing
-//   xlsx.too_large     entry count, part size, total size, compression ratio or
-//                      row count past XlsxLimits (checked on the declared sizes
-//                      and again while inflating)
+//   xlsx.too_large     entry count, part size, total size, compression ratio,
+//                      row count, XML element count or cell text past
+//                      XlsxLimits (sizes checked on the declared sizes and
+//                      again while inflating)
 //   xlsx.bad_path      an entry name with ".." or an absolute path
 //   xlsx.dtd           <!DOCTYPE / <!ENTITY in an XML part (checked before parsing)
 //   xlsx.xml           malformed XML
@@ -33,6 +34,7 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/crypto/offcrypto.h"
 #include "pipeline/xlsx/workbook.h"
 
 namespace fidelity {
@@ -44,14 +46,20 @@ struct XlsxLimits {
   uint64_t max_ratio = 200;  // uncompressed/compressed, for parts above 1 MB
   int max_xml_depth = 256;
   int max_rows = 200000;     // <row> elements in one sheet
+  // Elements in one XML part, counted before parsing so that a part of
+  // millions of tiny elements never becomes a DOM of gigabytes (about 4M
+  // elements is a full 200,000-row sheet of 10 columns).
+  uint64_t max_xml_elements = 8000000;
+  // Text of all cells together (a shared string is copied to every cell that
+  // uses it, so a small file could otherwise ask for gigabytes).
+  uint64_t max_cell_text_bytes = 256 << 20;
 };
 
 // Reads an .xlsx/.xlsm held in memory. `label` names the file in problems.
 // Throws InputError.
 Workbook ReadXlsx(const std::string& bytes, const std::string& label, const XlsxLimits& limits = {});
 
-// D0 CF 11 E0 A1 B1 1A E1: an OLE compound file, i.e. an encrypted workbook
-// (or a legacy .xls).
-bool LooksLikeOleCompound(std::string_view bytes);
+// LooksLikeOleCompound (D0 CF 11 E0 A1 B1 1A E1: an encrypted workbook or a
+// legacy .xls) is declared in pipeline/crypto/offcrypto.h, included above.
 
 }  // namespace fidelity
