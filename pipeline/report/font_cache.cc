@@ -58,6 +58,90 @@ bool FontCache::HasGlyph(char32_t c) const { return c < 0x10000 && advance_[c] >
 
 int FontCache::Advance(char32_t c) const { return HasGlyph(c) ? advance_[c] : 1000; }
 
+namespace {
+
+void Put16(std::string& out, unsigned v) {
+  out += static_cast<char>((v >> 8) & 0xFF);
+  out += static_cast<char>(v & 0xFF);
+}
+
+// A cmap with one (3,1) format-4 subtable: code base+i -> gids[i].
+std::string RemappedCmap(const std::vector<unsigned>& gids, unsigned base) {
+  std::string sub;
+  const unsigned n = static_cast<unsigned>(gids.size());
+  const unsigned seg_count = 2;
+  Put16(sub, 4);                                   // format
+  Put16(sub, 16 + 8 * seg_count + 2 * n);          // length
+  Put16(sub, 0);                                   // language
+  Put16(sub, seg_count * 2);
+  Put16(sub, 4);                                   // searchRange
+  Put16(sub, 1);                                   // entrySelector
+  Put16(sub, 0);                                   // rangeShift
+  Put16(sub, base + n - 1);                        // endCode
+  Put16(sub, 0xFFFF);
+  Put16(sub, 0);                                   // reservedPad
+  Put16(sub, base);                                // startCode
+  Put16(sub, 0xFFFF);
+  Put16(sub, 0);                                   // idDelta
+  Put16(sub, 1);
+  Put16(sub, 4);                                   // idRangeOffset -> glyphIdArray
+  Put16(sub, 0);
+  for (unsigned g : gids) Put16(sub, g);
+  std::string cmap;
+  Put16(cmap, 0);  // version
+  Put16(cmap, 1);  // one encoding record
+  Put16(cmap, 3);  // Windows
+  Put16(cmap, 1);  // Unicode BMP
+  Put16(cmap, 0);
+  Put16(cmap, 12);  // offset (32-bit)
+  return cmap + sub;
+}
+
+}  // namespace
+
+std::string FontCache::SubsetRemapped(const std::vector<char32_t>& codepoints,
+                                      char32_t base) const {
+  if (codepoints.empty() || base + codepoints.size() > 0xD800)
+    throw std::runtime_error("SubsetRemapped: too many characters");
+  std::string bytes = Subset(codepoints);
+  hb_blob_t* blob = hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* sub = hb_face_create(blob, 0);
+  hb_font_t* font = hb_font_create(sub);
+  std::vector<unsigned> gids;
+  for (char32_t c : codepoints) {
+    hb_codepoint_t gid = 0;
+    hb_font_get_nominal_glyph(font, c, &gid);
+    gids.push_back(gid);
+  }
+  hb_font_destroy(font);
+  std::string cmap = RemappedCmap(gids, base);
+  hb_face_t* builder = hb_face_builder_create();
+  hb_tag_t tags[64];
+  unsigned count = 64;
+  hb_face_get_table_tags(sub, 0, &count, tags);
+  for (unsigned i = 0; i < count; ++i) {
+    if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) continue;
+    hb_blob_t* table = hb_face_reference_table(sub, tags[i]);
+    hb_face_builder_add_table(builder, tags[i], table);
+    hb_blob_destroy(table);
+  }
+  hb_blob_t* cmap_blob = hb_blob_create(cmap.data(), static_cast<unsigned>(cmap.size()),
+                                        HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_builder_add_table(builder, HB_TAG('c', 'm', 'a', 'p'), cmap_blob);
+  hb_blob_t* out_blob = hb_face_reference_blob(builder);
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(out_blob, &len);
+  std::string out(data, len);
+  hb_blob_destroy(out_blob);
+  hb_blob_destroy(cmap_blob);
+  hb_face_destroy(builder);
+  hb_face_destroy(sub);
+  hb_blob_destroy(blob);
+  if (out.empty()) throw std::runtime_error("SubsetRemapped: building the font failed");
+  return out;
+}
+
 std::string FontCache::Subset(const std::vector<char32_t>& codepoints) const {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) throw std::runtime_error("hb_subset_input_create_or_fail failed");

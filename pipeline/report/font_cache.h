@@ -45,6 +45,13 @@ class FontCache {
   // layout tables dropped. Throws std::runtime_error if HarfBuzz fails.
   std::string Subset(const std::vector<char32_t>& codepoints) const;
 
+  // The same subset with its cmap replaced: codepoints[i] is reached by
+  // code `base + i` (one contiguous cmap segment). libharu looks every BMP
+  // code up in the cmap for each document; a one-segment cmap makes that
+  // cheap and keeps the CIDToGIDMap and widths short. REQUIRES:
+  // base + codepoints.size() <= 0xD800.
+  std::string SubsetRemapped(const std::vector<char32_t>& codepoints, char32_t base) const;
+
   const std::filesystem::path& path() const { return path_; }
 
  private:

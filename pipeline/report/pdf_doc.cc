@@ -330,7 +330,9 @@ void PdfDoc::Table(const std::vector<TableColumn>& columns, const std::vector<Ta
         const TableCell* cell = i < row.cells.size() ? &row.cells[i] : nullptr;
         std::optional<Color> fill = row.fill;
         if (cell && cell->fill) fill = cell->fill;
-        Rect(x, y_, w, seg_h, fill, style.border, style.border_width);
+        Rect(x, y_, w, seg_h, fill,
+             style.border_width > 0 ? std::optional<Color>(style.border) : std::nullopt,
+             style.border_width);
         TextStyle ts = style.text;
         if (cell && cell->color) ts.color = *cell->color;
         if (cell && cell->bold) ts.bold = true;
@@ -407,7 +409,17 @@ std::string PdfDoc::Finish() {
         for (char32_t c : Utf8ToCodepoints(t->text)) used.insert(c);
   used.insert(U' ');
   std::vector<char32_t> cps(used.begin(), used.end());
-  std::string font_bytes = fonts_.Subset(cps);
+  // Each character is drawn with code kCodeBase + its index (see
+  // FontCache::SubsetRemapped); the ToUnicode CMap maps the codes back.
+  constexpr char32_t kCodeBase = 0x100;
+  std::string font_bytes = fonts_.SubsetRemapped(cps, kCodeBase);
+  std::map<char32_t, char32_t> code_of;
+  for (size_t i = 0; i < cps.size(); ++i) code_of[cps[i]] = kCodeBase + static_cast<char32_t>(i);
+  auto encode = [&](const std::string& text) {
+    std::string out;
+    for (char32_t c : Utf8ToCodepoints(text)) AppendUtf8(out, code_of.at(c));
+    return out;
+  };
 
   HaruDoc haru;
   HPDF_Doc pdf = haru.get();
@@ -474,7 +486,7 @@ std::string PdfDoc::Finish() {
           stroke_color(t->color);
           line_width(t->size * 0.035);
         }
-        HPDF_Page_TextOut(page, (float)t->x, (float)(H - t->y), t->text.c_str());
+        HPDF_Page_TextOut(page, (float)t->x, (float)(H - t->y), encode(t->text).c_str());
         continue;
       }
       if (in_text) {
@@ -565,6 +577,7 @@ std::string PdfDoc::Finish() {
 
   PdfPostProcess post;
   post.codepoints = std::move(cps);
+  post.code_base = kCodeBase;
   post.title = title_;
   post.author = author_;
   post.subject = subject_;

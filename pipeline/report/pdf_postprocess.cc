@@ -1,6 +1,8 @@
 #include "pipeline/report/pdf_postprocess.h"
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFWriter.hh>
@@ -33,20 +35,24 @@ QPDFObjectHandle Num(double v) { return QPDFObjectHandle::newReal(v, 2); }
 
 }  // namespace
 
-std::string IdentityToUnicodeCMap(std::vector<char32_t> cps) {
-  cps.erase(std::remove_if(cps.begin(), cps.end(), [](char32_t c) { return c > 0xFFFF; }),
-            cps.end());
-  std::sort(cps.begin(), cps.end());
-  cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+std::string ToUnicodeCMap(const std::vector<char32_t>& cps, unsigned base) {
+  auto unicode_hex = [](char32_t c) {
+    if (c < 0x10000) return Hex4(c);
+    char32_t v = c - 0x10000;
+    return Hex4(0xD800 + (v >> 10)) + Hex4(0xDC00 + (v & 0x3FF));
+  };
   std::vector<std::string> ranges, chars;
   for (size_t i = 0; i < cps.size();) {
     size_t j = i + 1;
-    // A bfrange may vary only in the last byte.
-    while (j < cps.size() && cps[j] == cps[j - 1] + 1 && (cps[j] >> 8) == (cps[i] >> 8)) ++j;
+    // A bfrange may vary only in the last byte of the code and of the value.
+    while (j < cps.size() && cps[j] == cps[j - 1] + 1 && cps[j] < 0x10000 &&
+           ((base + j) >> 8) == ((base + i) >> 8) && (cps[j] >> 8) == (cps[i] >> 8))
+      ++j;
     if (j - i >= 2) {
-      ranges.push_back("<" + Hex4(cps[i]) + "> <" + Hex4(cps[j - 1]) + "> <" + Hex4(cps[i]) + ">\n");
+      ranges.push_back("<" + Hex4(base + i) + "> <" + Hex4(base + j - 1) + "> <" +
+                       unicode_hex(cps[i]) + ">\n");
     } else {
-      chars.push_back("<" + Hex4(cps[i]) + "> <" + Hex4(cps[i]) + ">\n");
+      chars.push_back("<" + Hex4(base + i) + "> <" + unicode_hex(cps[i]) + ">\n");
     }
     i = j;
   }
@@ -75,8 +81,17 @@ std::string PostProcessPdf(std::string_view pdf, const PdfPostProcess& o) {
     q.processMemoryFile("libharu output", pdf.data(), pdf.size());
 
     // Fonts: a correct ToUnicode and the standard Identity-H encoding.
-    const std::string cmap = IdentityToUnicodeCMap(o.codepoints);
-    QPDFObjectHandle to_unicode = q.newStream(cmap);
+    const std::string cmap = ToUnicodeCMap(o.codepoints, o.code_base);
+    // Compressed here: QPDFWriter's own stream compression would also
+    // re-deflate libharu's streams (the font), doubling the CPU cost.
+    Pl_Buffer buffer("ToUnicode");
+    Pl_Flate deflate("ToUnicode deflate", &buffer, Pl_Flate::a_deflate);
+    deflate.write(reinterpret_cast<const unsigned char*>(cmap.data()), cmap.size());
+    deflate.finish();
+    QPDFObjectHandle to_unicode = q.newStream();
+    to_unicode.replaceStreamData(buffer.getBufferSharedPointer(),
+                                 QPDFObjectHandle::newName("/FlateDecode"),
+                                 QPDFObjectHandle::newNull());
     std::set<QPDFObjGen> done;
     const std::vector<QPDFObjectHandle>& pages = q.getAllPages();
     for (QPDFObjectHandle page : pages) {
@@ -174,7 +189,8 @@ std::string PostProcessPdf(std::string_view pdf, const PdfPostProcess& o) {
     w.setOutputMemory();
     w.setDeterministicID(true);
     w.setObjectStreamMode(qpdf_o_generate);
-    w.setCompressStreams(true);
+    w.setCompressStreams(false);     // every stream is compressed already
+    w.setDecodeLevel(qpdf_dl_none);  // pass libharu's compressed streams through
     w.write();
     std::shared_ptr<Buffer> buf = w.getBufferSharedPointer();
     return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());

@@ -2,8 +2,9 @@
 //
 // libharu 2.3 reuses its encoding CMap as the ToUnicode CMap, which poppler
 // rejects ("Invalid 'begincidrange' operator in ToUnicode CMap"). Our Type0
-// fonts use code = CID = Unicode code point (BMP), so the correct ToUnicode
-// is the identity on the code points used; we write that, set /Encoding to
+// font uses code = CID, and code base + i draws the document's i-th
+// character (see FontCache::SubsetRemapped); we write the ToUnicode CMap
+// that maps the codes back to the characters, set /Encoding to
 // /Identity-H, add the Japanese /Info strings (UTF-16), bookmarks and
 // /Lang, and write with a deterministic /ID and object streams.
 #pragma once
@@ -13,9 +14,9 @@
 
 namespace fidelity::report {
 
-// The ToUnicode CMap text for an identity mapping of `codepoints` (BMP;
-// sorted or not, duplicates allowed).
-std::string IdentityToUnicodeCMap(std::vector<char32_t> codepoints);
+// The ToUnicode CMap text mapping 2-byte code `base + i` to codepoints[i]
+// (any Unicode code point; outside the BMP as a UTF-16 pair).
+std::string ToUnicodeCMap(const std::vector<char32_t>& codepoints, unsigned base);
 
 struct PdfBookmark {
   std::string title;  // UTF-8
@@ -25,7 +26,8 @@ struct PdfBookmark {
 };
 
 struct PdfPostProcess {
-  std::vector<char32_t> codepoints;  // characters shown by the Type0 fonts
+  std::vector<char32_t> codepoints;  // code base + i shows codepoints[i]
+  unsigned code_base = 0x100;
   std::string title, author, subject, keywords, creator;
   std::string lang = "ja-JP";
   std::vector<PdfBookmark> bookmarks;

@@ -83,9 +83,9 @@ class ReportWriter {
 
   void Heading(const SectionTemplate& s, double keep = 60) {
     if (s.heading.empty()) return;
-    doc_.Skip(6);
+    doc_.Skip(4);
     doc_.Heading(s.heading, heading_, 0, keep, t_.Colour("rule"));
-    doc_.Skip(3);
+    doc_.Skip(2);
   }
 
   void Title() {
@@ -104,21 +104,45 @@ class ReportWriter {
 
   void Cover(const SectionTemplate& s) {
     Heading(s);
-    const double label_w = 110;
+    // Two label/value pairs per row.
+    const double label_w = 100, w = doc_.content_width();
+    const double value_w = (w - 2 * label_w) / 2;
     std::vector<TableColumn> cols = {{"", label_w, Align::kLeft},
-                                     {"", doc_.content_width() - label_w, Align::kLeft}};
-    std::vector<TableRow> rows;
+                                     {"", value_w, Align::kLeft},
+                                     {"", label_w, Align::kLeft},
+                                     {"", value_w, Align::kLeft}};
+    std::vector<std::pair<std::string, std::string>> pairs;
     auto add = [&](const std::string& key, const std::string& value) {
-      if (value.empty()) return;
-      rows.push_back({{{s.text.at(key), t_.Colour("table_header"), std::nullopt, true}, {value}}});
+      if (!value.empty()) pairs.push_back({s.text.at(key), value});
     };
-    add("agency", m_.agency.name);
     add("type", m_.agency.type);
+    add("cycle", m_.agency.cycle);
     add("survey_date", m_.agency.survey_date);
     add("record_date", m_.agency.record_date);
-    add("reviewers", Join(m_.agency.reviewers, "、"));
-    add("cycle", m_.agency.cycle);
-    KeyValueTable(cols, rows);
+    Color label_fill = t_.Colour("table_header");
+    TableStyle st = table_;
+    st.show_header = false;
+    // The agency and the reviewers may be long: each gets a full-width row.
+    std::vector<TableColumn> two = {{"", label_w, Align::kLeft}, {"", w - label_w, Align::kLeft}};
+    auto full = [&](const std::string& key, const std::string& value) {
+      if (value.empty()) return;
+      doc_.Table(two, {TableRow{{{s.text.at(key), label_fill, std::nullopt, true}, {value}}}}, st);
+    };
+    full("agency", m_.agency.name);
+    std::vector<TableRow> rows;
+    for (size_t i = 0; i < pairs.size(); i += 2) {
+      TableRow row{{{pairs[i].first, label_fill, std::nullopt, true}, {pairs[i].second}}};
+      if (i + 1 < pairs.size()) {
+        row.cells.push_back({pairs[i + 1].first, label_fill, std::nullopt, true});
+        row.cells.push_back({pairs[i + 1].second});
+      } else {
+        row.cells.push_back({""});
+        row.cells.push_back({""});
+      }
+      rows.push_back(std::move(row));
+    }
+    if (!rows.empty()) doc_.Table(cols, rows, st);
+    full("reviewers", Join(m_.agency.reviewers, "、"));
     if (m_.provisional) {
       doc_.Skip(6);
       std::string note = Fill(s.text.at("provisional_note"), {{"missing", Join(m_.missing, "、")}});
@@ -148,29 +172,11 @@ class ReportWriter {
   }
 
   void Summary(const SectionTemplate& s) {
-    Heading(s, 110);
+    Heading(s, 80);
     const double w = doc_.content_width();
     Color band = m_.provisional ? t_.Colour("provisional")
                                 : (t_.bands.count(m_.band_key) ? t_.bands.at(m_.band_key)
                                                                : t_.Colour("heading"));
-    // The total box: two lines in large type on the band colour.
-    TextStyle big{.size = t_.Size("title") + 2, .color = {1, 1, 1}, .bold = true, .leading = 1.35};
-    std::string line1 = s.text.at("total") + "　" +
-                        (m_.total ? Fill(s.text.at("points"), {{"total", std::to_string(*m_.total)}})
-                                  : Fill(s.text.at("range"), {{"lo", std::to_string(m_.total_lo)},
-                                                              {"hi", std::to_string(m_.total_hi)}}));
-    std::string line2 = s.text.at("band") + "　" +
-                        (m_.provisional || m_.band_label.empty() ? s.text.at("none") : m_.band_label);
-    double inner = w - 20;
-    size_t n = doc_.Wrap(line1, big.size, inner).size() + doc_.Wrap(line2, big.size, inner).size();
-    double h = n * big.size * big.leading + 14;
-    doc_.EnsureSpace(h + 40);
-    doc_.Rect(doc_.left(), doc_.y(), w, h, band, std::nullopt);
-    double y = doc_.y() + 7;
-    y += doc_.TextBox(doc_.left() + 10, y, inner, line1, big);
-    doc_.TextBox(doc_.left() + 10, y, inner, line2, big);
-    doc_.Skip(h + 6);
-
     std::vector<std::string> facts;
     if (m_.provisional && !m_.missing.empty())
       facts.push_back(s.text.at("missing") + ": " + Join(m_.missing, "、"));
@@ -190,7 +196,37 @@ class ReportWriter {
                       Fill(s.text.at("agreement_value"),
                            {{"exact", Percent(*m_.agreement_exact)},
                             {"within", Percent(*m_.agreement_within_one)}}));
-    for (const std::string& f : facts) doc_.Paragraph(f, body_, 4, "・");
+
+    // Left: the total box on the band colour. Right: the facts.
+    const double box_w = w * 0.46, gap = 12, facts_x = doc_.left() + box_w + gap,
+                 facts_w = w - box_w - gap;
+    TextStyle label{.size = t_.Size("body"), .color = {1, 1, 1}, .bold = true};
+    TextStyle big{.size = t_.Size("title") + 2, .color = {1, 1, 1}, .bold = true, .leading = 1.3};
+    std::string total = m_.total ? Fill(s.text.at("points"), {{"total", std::to_string(*m_.total)}})
+                                 : Fill(s.text.at("range"), {{"lo", std::to_string(m_.total_lo)},
+                                                             {"hi", std::to_string(m_.total_hi)}});
+    std::string band_text =
+        m_.provisional || m_.band_label.empty() ? s.text.at("none") : m_.band_label;
+    const double inner = box_w - 16;
+    auto height = [&](const std::string& t, const TextStyle& ts, double width) {
+      return doc_.Wrap(t, ts.size, width).size() * ts.size * ts.leading;
+    };
+    double box_h = height(s.text.at("total"), label, inner) + height(total, big, inner) +
+                   height(s.text.at("band"), label, inner) + height(band_text, big, inner) + 14;
+    double facts_h = 0;
+    for (const std::string& f : facts) facts_h += height("・" + f, body_, facts_w);
+    double h = std::max(box_h, facts_h);
+    doc_.EnsureSpace(h + 6);
+    double top = doc_.y();
+    doc_.Rect(doc_.left(), top, box_w, box_h, band, std::nullopt);
+    double y = top + 6;
+    y += doc_.TextBox(doc_.left() + 8, y, inner, s.text.at("total"), label);
+    y += doc_.TextBox(doc_.left() + 8, y, inner, total, big);
+    y += doc_.TextBox(doc_.left() + 8, y, inner, s.text.at("band"), label);
+    doc_.TextBox(doc_.left() + 8, y, inner, band_text, big);
+    y = top;
+    for (const std::string& f : facts) y += doc_.TextBox(facts_x, y, facts_w, "・" + f, body_);
+    doc_.set_y(top + h + 4);
   }
 
   std::string ScoreText(const ItemRow& it, const SectionTemplate& s) const {
@@ -256,25 +292,38 @@ class ReportWriter {
     for (TableCell& c : trow.cells) c.bold = true;
     if (m_.provisional) trow.cells.back().color = t_.Colour("provisional");
     rows.push_back(std::move(trow));
-    doc_.Table(cols, rows, table_);
+    TableStyle sheet = table_;
+    sheet.text.size = sheet.header.size = t_.Size("table") - 1;
+    sheet.text.leading = sheet.header.leading = 1.25;
+    sheet.padding = 1.8;
+    doc_.Table(cols, rows, sheet);
     doc_.Skip(3);
     doc_.Paragraph(s.text.at("footnote"), small_);
   }
 
   void Charts(const SectionTemplate& s) {
-    Heading(s, 330);
-    const double cx = (doc_.left() + doc_.right()) / 2;
+    Heading(s, 300);
     Color cur = t_.Colour("current"), prev = t_.Colour("previous");
     bool has_prev = std::any_of(m_.items.begin(), m_.items.end(),
                                 [](const ItemRow& i) { return i.previous.has_value(); });
-    // 25 items.
-    doc_.Paragraph(s.text.at("items_title"), sub_);
+    RadarSeries now{.values = {}, .color = cur, .filled = true,
+                    .legend = s.text.at("legend_current")};
+    RadarSeries before{.values = {}, .color = prev, .filled = false, .line_width = 1.2,
+                       .dashed = true, .legend = s.text.at("legend_previous")};
+    // Left: the 25 items. Right: the 3 subscales (mean item score of the
+    // scored items).
+    const double w = doc_.content_width();
+    const double left_w = w * 0.62, right_x = doc_.left() + left_w;
+    const double r = std::min(118.0, left_w / 2 - 36), sr = 56;
+    const double title_h = sub_.size * sub_.leading;
+    doc_.EnsureSpace(title_h + 2 * r + 60);
+    const double top = doc_.y();
+    doc_.TextBox(doc_.left(), top, left_w, s.text.at("items_title"), sub_);
+    doc_.TextBox(right_x, top, w - left_w, s.text.at("subscales_title"), sub_);
+
     RadarSpec spec;
     spec.label_size = 7.5;
     spec.grid = t_.Colour("grid");
-    RadarSeries now{.values = {}, .color = cur, .filled = true, .legend = s.text.at("legend_current")};
-    RadarSeries before{.values = {}, .color = prev, .filled = false, .line_width = 1.2, .dashed = true,
-                       .legend = s.text.at("legend_previous")};
     for (const ItemRow& it : m_.items) {
       spec.labels.push_back(it.code);
       now.values.push_back(it.score ? std::optional<double>(*it.score) : std::nullopt);
@@ -282,19 +331,11 @@ class ReportWriter {
     }
     std::vector<RadarSeries> series = {now};
     if (has_prev) series.push_back(before);
-    const double r = 130;
-    doc_.EnsureSpace(2 * r + 50);
-    double cy = doc_.y() + r + 18;
+    const double cx = doc_.left() + left_w / 2, cy = top + title_h + r + 16;
     DrawRadar(doc_, cx, cy, r, spec, series);
-    doc_.set_y(cy + r + 22);
-    DrawLegend(doc_, cx - 60, doc_.y(), series, t_.Size("small") + 0.5);
-    doc_.Skip(12);
 
-    // 3 subscales: mean item score of the scored items.
-    doc_.EnsureSpace(200);
-    doc_.Paragraph(s.text.at("subscales_title"), sub_);
     RadarSpec sspec;
-    sspec.label_size = 8;
+    sspec.label_size = 7.5;
     sspec.grid = t_.Colour("grid");
     RadarSeries snow = now, sbefore = before;
     snow.values.clear();
@@ -308,19 +349,21 @@ class ReportWriter {
         if (it.previous) psum += *it.previous, ++pn;
       }
       char buf[32];
-      std::snprintf(buf, sizeof buf, "（%.1f）", n ? double(sum) / n : 0.0);
-      sspec.labels.push_back(m_.subscales[g].name + buf);
+      std::snprintf(buf, sizeof buf, "%.1f", n ? double(sum) / n : 0.0);
+      sspec.labels.push_back(m_.subscales[g].name + " " + buf);
       snow.values.push_back(n ? std::optional<double>(double(sum) / n) : std::nullopt);
       sbefore.values.push_back(pn ? std::optional<double>(double(psum) / pn) : std::nullopt);
       sub_prev = sub_prev || pn > 0;
     }
     std::vector<RadarSeries> sseries = {snow};
     if (sub_prev) sseries.push_back(sbefore);
-    const double sr = 62;
-    double scy = doc_.y() + sr + 14;
-    if (sspec.labels.size() >= 3) DrawRadar(doc_, cx, scy, sr, sspec, sseries);
-    doc_.set_y(scy + sr * 0.5 + 26);
-    doc_.Paragraph(s.text.at("subscale_note"), small_);
+    const double scx = right_x + (w - left_w) / 2, scy = top + title_h + sr + 24;
+    if (sspec.labels.size() >= 3) DrawRadar(doc_, scx, scy, sr, sspec, sseries);
+    // Legend and note under the small chart.
+    double ly = scy + sr * 0.5 + 30;
+    DrawLegend(doc_, right_x + 10, ly, series, t_.Size("small") + 0.5);
+    doc_.TextBox(right_x + 10, ly + 8, w - left_w - 10, s.text.at("subscale_note"), small_);
+    doc_.set_y(cy + r + 18);
   }
 
   void Goi(const SectionTemplate& s) {
@@ -361,7 +404,42 @@ class ReportWriter {
       for (const ListEntry* e : from_reviewers) doc_.Paragraph(e->text, body_, 8, "・");
       doc_.Skip(4);
     }
-    if (!from_items.empty()) {
+    bool short_entries = true;
+    for (const ListEntry* e : from_items) {
+      std::string line = "・" + Fill(s.text.at("item_format"),
+                                     {{"code", e->item_code}, {"name", e->item_name},
+                                      {"score", e->score ? std::to_string(*e->score) : "―"}});
+      if (doc_.TextWidth(line, body_.size) > (doc_.content_width() - 8) / 2 - 4) short_entries = false;
+    }
+    if (!from_items.empty() && !challenges && short_entries) {
+      SubHeading(s.text.at("items_label"), mark);
+      // Short entries: two columns, no borders.
+      const double half = (doc_.content_width() - 8) / 2;
+      std::vector<TableColumn> cols = {{"", half, Align::kLeft}, {"", half, Align::kLeft}};
+      TableStyle st = table_;
+      st.show_header = false;
+      st.border_width = 0;
+      st.padding = 1;
+      st.text = body_;
+      std::vector<TableRow> rows;
+      for (size_t i = 0; i < from_items.size(); i += 2) {
+        TableRow row;
+        for (size_t k = i; k < i + 2; ++k) {
+          if (k >= from_items.size()) {
+            row.cells.push_back({""});
+            continue;
+          }
+          const ListEntry* e = from_items[k];
+          row.cells.push_back({"・" + Fill(s.text.at("item_format"),
+                                           {{"code", e->item_code}, {"name", e->item_name},
+                                            {"score", e->score ? std::to_string(*e->score) : "―"}})});
+        }
+        rows.push_back(std::move(row));
+      }
+      const double save_left = 0;
+      (void)save_left;
+      doc_.Table(cols, rows, st);
+    } else if (!from_items.empty()) {
       SubHeading(s.text.at("items_label"), mark);
       for (const ListEntry* e : from_items) {
         std::string line = Fill(s.text.at("item_format"),
@@ -438,22 +516,14 @@ class ReportWriter {
       doc_.Paragraph(s.text.at("none"), body_, 4);
       return;
     }
-    doc_.Skip(3);
-    const double w = doc_.content_width();
-    std::vector<TableColumn> cols = {{s.text.at("col_code"), 44, Align::kLeft},
-                                     {s.text.at("col_name"), w - 44 - 3 * 44, Align::kLeft},
-                                     {s.text.at("col_before"), 44, Align::kCenter},
-                                     {s.text.at("col_after"), 44, Align::kCenter},
-                                     {"", 44, Align::kCenter}};
-    std::vector<TableRow> rows;
-    for (const Change& c : m_.changes) {
-      bool up = c.after > c.before;
-      TableRow row{{{c.code}, {c.name}, {std::to_string(c.before)}, {std::to_string(c.after)},
-                    {up ? s.text.at("up") : s.text.at("down")}}};
-      row.cells[4].fill = up ? t_.Colour("strength") : t_.Colour("challenge");
-      rows.push_back(std::move(row));
-    }
-    doc_.Table(cols, rows, table_);
+    std::vector<std::string> up, down;
+    for (const Change& c : m_.changes)
+      (c.after > c.before ? up : down)
+          .push_back(Fill(s.text.at("item_format"), {{"code", c.code}, {"name", c.name},
+                                                     {"before", std::to_string(c.before)},
+                                                     {"after", std::to_string(c.after)}}));
+    if (!up.empty()) doc_.Paragraph(s.text.at("up") + ": " + Join(up, "、"), body_, 4, "・");
+    if (!down.empty()) doc_.Paragraph(s.text.at("down") + ": " + Join(down, "、"), body_, 4, "・");
   }
 
   void Limits(const SectionTemplate& s) {

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <set>
 
 #include "pipeline/core/fs.h"
@@ -36,8 +37,7 @@ const std::map<std::string, std::vector<std::string>> kSectionText = {
                     "none"}},
     {"rationale", {"col_code", "col_notes", "override_note", "flag_note", "value_note",
                    "no_notes"}},
-    {"changes", {"intro", "none", "first_time", "col_code", "col_name", "col_before",
-                 "col_after", "up", "down", "total_change"}},
+    {"changes", {"intro", "none", "first_time", "item_format", "up", "down", "total_change"}},
     {"limits", {"intro", "none"}},
     {"problems", {"intro", "none", "col_severity", "col_where", "col_message", "warning",
                   "error"}},
@@ -60,9 +60,13 @@ YAML::Node Need(const YAML::Node& parent, const std::string& key, const std::str
   return n;
 }
 
+// Line breaks inside a text are removed: a long Japanese text may be
+// written over several lines (|-) without gaining spaces.
 std::string Scalar(const YAML::Node& n, const std::string& origin, const std::string& what) {
   if (!n.IsScalar()) Fail("type", Where(origin, n), what + " は文字列でなければなりません");
-  return n.Scalar();
+  std::string s = n.Scalar();
+  s.erase(std::remove(s.begin(), s.end(), '\n'), s.end());
+  return s;
 }
 
 Color ColourOf(const YAML::Node& n, const std::string& origin, const std::string& what) {

@@ -186,7 +186,7 @@ TEST_F(RenderReportTest, ProvisionalReportIsMarkedOnEveryPage) {
   EXPECT_EQ(text.find("一定のフィデリティ（"), std::string::npos);
   auto info = RunShell("pdfinfo '" + r.path.string() + "'");
   EXPECT_EQ(info.err, "");
-  EXPECT_NE(info.out.find("Title:          【暫定】IPS援助付き雇用"), std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("Title:           【暫定】IPS援助付き雇用"), std::string::npos) << info.out;
 }
 
 TEST_F(RenderReportTest, LongTextsWrapAndContinueOnTheNextPage) {
@@ -214,9 +214,9 @@ TEST_F(RenderReportTest, MetadataAndBookmarksAreJapanese) {
   Rendered r = Render(m, "meta");
   auto info = RunShell("pdfinfo '" + r.path.string() + "'");
   EXPECT_EQ(info.err, "");
-  EXPECT_NE(info.out.find("Title:          IPS援助付き雇用 フィデリティ評価 フィードバック報告書：就労支援センターはままつ"),
+  EXPECT_NE(info.out.find("Title:           IPS援助付き雇用 フィデリティ評価 フィードバック報告書：就労支援センターはままつ"),
             std::string::npos) << info.out;
-  EXPECT_NE(info.out.find("Author:         IPSフィデリティ評価チーム"), std::string::npos);
+  EXPECT_NE(info.out.find("Author:          IPSフィデリティ評価チーム"), std::string::npos);
   EXPECT_EQ(info.out.find("CreationDate"), std::string::npos);
 
   QPDF q;

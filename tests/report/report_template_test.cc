@@ -1,0 +1,65 @@
+#include "pipeline/report/report_template.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/core/fs.h"
+#include "pipeline/core/problem.h"
+
+namespace fidelity::report {
+namespace {
+
+std::string DefaultText() { return ReadFile(DataDir() / "templates" / "report.yaml"); }
+
+std::string ErrorOf(const std::string& yaml) {
+  try {
+    ParseReportTemplate(yaml, "report.yaml");
+  } catch (const InputError& e) {
+    return e.problem().code + " " + e.problem().where + " " + e.problem().message;
+  }
+  return "no error";
+}
+
+TEST(ReportTemplateTest, DefaultTemplateLoadsWithEverySection) {
+  ReportTemplate t = LoadDefaultReportTemplate();
+  std::vector<std::string> keys;
+  for (const auto& s : t.sections) keys.push_back(s.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"cover", "summary", "score_sheet", "charts", "goi",
+                                            "changes", "limits", "strengths", "challenges",
+                                            "rationale", "problems"}));
+  EXPECT_EQ(t.Section("strengths")->heading, "機関の良いところ／ストレングス");
+  EXPECT_EQ(t.Section("challenges")->heading, "取り組むことができる課題");
+  // Multi-line texts are joined without spaces.
+  EXPECT_EQ(t.limits.at("地域事業所").text.find(" "), std::string::npos);
+  EXPECT_EQ(t.limits.at("医療機関").items, (std::vector<std::string>{"I-1"}));
+  EXPECT_EQ(t.bands.size(), 4u);
+}
+
+TEST(ReportTemplateTest, MissingKeyNamesTheKeyAndLine) {
+  std::string yaml = DefaultText();
+  size_t pos = yaml.find("      col_notes: 根拠・調査員のメモ\n");
+  ASSERT_NE(pos, std::string::npos);
+  yaml.erase(pos, std::string("      col_notes: 根拠・調査員のメモ\n").size());
+  std::string err = ErrorOf(yaml);
+  EXPECT_NE(err.find("template.missing report.yaml:"), std::string::npos) << err;
+  EXPECT_NE(err.find("sections.rationale.text.col_notes"), std::string::npos) << err;
+}
+
+TEST(ReportTemplateTest, BadColourAndUnknownSectionAreErrors) {
+  std::string yaml = DefaultText();
+  std::string bad = yaml;
+  bad.replace(bad.find("\"#1F4E79\""), 9, "\"blue\"");
+  EXPECT_NE(ErrorOf(bad).find("template.colour report.yaml:"), std::string::npos) << ErrorOf(bad);
+  std::string unknown = yaml + "  - key: appendix\n    heading: 付録\n";
+  std::string err = ErrorOf(unknown);
+  EXPECT_NE(err.find("template.unknown_section"), std::string::npos) << err;
+  EXPECT_NE(err.find("appendix"), std::string::npos);
+  EXPECT_NE(ErrorOf("document: [").find("template.syntax report.yaml:"), std::string::npos);
+}
+
+TEST(ReportTemplateTest, FillReplacesKnownPlaceholdersOnly) {
+  EXPECT_EQ(Fill("{total}点 / {max}点 {unknown}", {{"total", "93"}, {"max", "125"}}),
+            "93点 / 125点 {unknown}");
+}
+
+}  // namespace
+}  // namespace fidelity::report
