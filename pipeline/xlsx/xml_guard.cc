@@ -25,7 +25,7 @@ size_t FindFrom(std::string_view s, size_t from, std::string_view what) {
 
 }  // namespace
 
-XmlCheck CheckXmlSafety(std::string_view xml, int max_depth) {
+XmlCheck CheckXmlSafety(std::string_view xml, int max_depth, uint64_t max_elements) {
   // 1. Any declaration anywhere, even inside a comment or CDATA: refused.
   for (size_t p = xml.find("<!"); p != std::string_view::npos; p = xml.find("<!", p + 2)) {
     if (MatchNoCase(xml, p + 2, "DOCTYPE") || MatchNoCase(xml, p + 2, "ENTITY") ||
@@ -35,6 +35,7 @@ XmlCheck CheckXmlSafety(std::string_view xml, int max_depth) {
   // 2. Nesting depth, skipping comments, CDATA, processing instructions and
   // quoted attribute values.
   int depth = 0;
+  uint64_t elements = 0;
   size_t i = 0;
   const size_t n = xml.size();
   while (i < n) {
@@ -66,6 +67,7 @@ XmlCheck CheckXmlSafety(std::string_view xml, int max_depth) {
         }
       }
       if (j >= n) break;  // unterminated: the parser will say so
+      if (++elements > max_elements) return XmlCheck::kTooManyElements;
       if (xml[j - 1] != '/' && ++depth > max_depth) return XmlCheck::kTooDeep;
       i = j + 1;
     }

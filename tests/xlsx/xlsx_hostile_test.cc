@@ -138,6 +138,29 @@ TEST(XlsxHostile, TooManyRows) {
   EXPECT_EQ(ReadXlsx(MakeZip(MinimalParts(rows)), "ok.xlsx", limits).sheets[0].max_row, 20);
 }
 
+TEST(XlsxHostile, MillionsOfTinyElements) {
+  // 4 MB of <c/> would be a million-node DOM; refused before parsing.
+  std::string row = "<row r=\"1\">";
+  for (int i = 0; i < 1000000; ++i) row += "<c/>";
+  row += "</row>";
+  XlsxLimits limits;
+  limits.max_xml_elements = 100000;
+  Problem p = ExpectFails(MakeZip(MinimalParts(row), /*store=*/true), "xlsx.too_large", limits);
+  EXPECT_NE(p.message.find("要素が多すぎます"), std::string::npos) << p.message;
+}
+
+TEST(XlsxHostile, SharedStringCopiedToEveryCell) {
+  // One 30,000-character shared string used by 10,000 cells: 300 MB of text
+  // from a file of a few hundred KB.
+  std::string sst = "<sst><si><t>" + std::string(30000, 'x') + "</t></si></sst>";
+  std::string rows;
+  for (int r = 1; r <= 10000; ++r) rows += "<row><c t=\"s\"><v>0</v></c></row>";
+  XlsxLimits limits;
+  limits.max_cell_text_bytes = 1 << 20;
+  Problem p = ExpectFails(MakeZip(MinimalParts(rows, sst)), "xlsx.too_large", limits);
+  EXPECT_NE(p.message.find("Sheet1"), std::string::npos) << p.message;
+}
+
 TEST(XlsxHostile, EntryWithDotDotOrAbsolutePath) {
   test::Parts parts = MinimalParts("");
   parts.push_back({"../../etc/cron.d/evil", "* * * * * root true"});

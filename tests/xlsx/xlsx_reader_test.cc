@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "pipeline/core/problem.h"
+#include "pipeline/core/text.h"
 #include "tests/xlsx/xlsx_test_util.h"
 
 namespace fidelity {
@@ -184,6 +185,24 @@ TEST(ReadXlsx, SharedStringsRichTextPhoneticAndEscapes) {
   EXPECT_EQ(At(s, "B1").text, "就労 支援 ");
   EXPECT_EQ(At(s, "C1").text, "改行\rあり_x000D_");
   EXPECT_EQ(At(s, "D1").text, " ");
+}
+
+TEST(ReadXlsx, Utf16Part) {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><sst><si><t>山田 𠮷</t></si></sst>";
+  std::u32string cps;
+  for (char32_t c : Utf8ToCodepoints(xml)) cps += c;
+  std::string le = "\xFF\xFE";
+  for (char32_t c : cps) {
+    auto unit = [&](uint16_t u) { le += static_cast<char>(u & 0xFF), le += static_cast<char>(u >> 8); };
+    if (c >= 0x10000) {
+      unit(static_cast<uint16_t>(0xD800 + ((c - 0x10000) >> 10)));
+      unit(static_cast<uint16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+    } else {
+      unit(static_cast<uint16_t>(c));
+    }
+  }
+  Workbook wb = ReadXlsx(MakeZip(MinimalParts(R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)", le)), "utf16.xlsx");
+  EXPECT_EQ(At(wb.sheets.at(0), "A1").text, "山田 𠮷");
 }
 
 TEST(ReadXlsx, NumberFormatsFromStyles) {
