@@ -242,3 +242,21 @@ TEST_F(PreviousRulesTest, SameInputsGiveIdenticalBytes) {
 
 }  // namespace
 }  // namespace fidelity::retention
+
+namespace fidelity::retention {
+namespace {
+
+TEST(RetentionCliTest, FidelityRetentionRunsTheCommand) {
+  test::TempDir out;
+  auto r = test::RunFidelity("retention '" + Data("P-0002_2026-10-15.yaml") + "' '" +
+                             Data("bad/duplicate.yaml") + "' -o '" + out.path().string() + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("[retention.duplicate_key] " + Data("bad/duplicate.yaml") + ":7: "), std::string::npos)
+      << r.err;
+  EXPECT_TRUE(std::filesystem::exists(out / "P-0002_2026-10-15.pdf"));
+  EXPECT_EQ(test::Slurp(out / "retention.csv"),
+            "\xEF\xBB\xBF" "person,date,I,II,III,IV,V,VI\r\n" "P-0002,2026-10-15,4.5,1.5,3.0,4.0,2.5,\r\n");
+}
+
+}  // namespace
+}  // namespace fidelity::retention
