@@ -98,7 +98,7 @@ std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummaryS
   }
 
   // 2. Each agency's total against last cycle.
-  doc.Heading("機関ごとの合計点（▲ は前回）", h, 0, 120, Color{0.2, 0.4, 0.7});
+  doc.Heading("機関ごとの合計点（縦線は前回の合計点）", h, 0, 120, Color{0.2, 0.4, 0.7});
   {
     report::BarSpec bars;
     std::vector<Color> colours;
@@ -163,7 +163,7 @@ std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummaryS
                 "色が濃いほど多くの機関がそのスコアです。中央値が 3 以下の項目（赤）は、地域全体で取り組む価値のある課題です。",
                 small);
   doc.Skip(4);
-  std::vector<report::TableColumn> cols = {{"項目", 44},      {"名称", 150},          {"中央値", 40, report::Align::kCenter},
+  std::vector<report::TableColumn> cols = {{"項目", 44},      {"名称", 200},          {"中央値", 40, report::Align::kCenter},
                                            {"範囲", 40, report::Align::kCenter}, {"四分位範囲", 56, report::Align::kCenter},
                                            {"1", 26, report::Align::kCenter},    {"2", 26, report::Align::kCenter},
                                            {"3", 26, report::Align::kCenter},    {"4", 26, report::Align::kCenter},
