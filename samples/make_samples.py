@@ -2,6 +2,8 @@
 """Writes the sample cycles' pre-survey workbooks and samples/EXPECTED.md.
 
     /usr/bin/python3 samples/make_samples.py        (from the repo root or anywhere)
+    /usr/bin/python3 samples/make_samples.py --check samples/out
+        also compares samples/out/<cycle>/<id>/scores.json with the expectations
 
 Needs openpyxl and PyYAML (Debian: python3-openpyxl, python3-yaml).
 
@@ -817,7 +819,64 @@ def fmt(v):
     return str(v)
 
 
+def check(out_root, results):
+    """Compares OUT/<cycle>/<id>/scores.json with the expectations; returns the number of differences."""
+    import json
+    bad = 0
+    for (cycle, aid), ex in results.items():
+        path = os.path.join(out_root, cycle, aid, "scores.json")
+        if not os.path.exists(path):
+            print(f"{cycle}/{aid}: no {path}")
+            bad += 1
+            continue
+        with open(path, encoding="utf-8") as f:
+            got = json.load(f)
+        diffs = []
+        for c in ITEMS:
+            g = (got.get("items", {}).get(c) or {}).get("score")
+            if g != ex["final"][c]:
+                diffs.append(f"{c}: got {g}, expected {ex['final'][c]}")
+            gs = (got.get("items", {}).get(c) or {}).get("source")
+            if gs != ex["source"][c]:
+                diffs.append(f"{c} source: got {gs}, expected {ex['source'][c]}")
+        if got.get("total") != ex["total"]:
+            diffs.append(f"total: got {got.get('total')}, expected {ex['total']}")
+        if got.get("band") != ex["band"]:
+            diffs.append(f"band: got {got.get('band')}, expected {ex['band']}")
+        if ex["total_range"] and got.get("total_range") != list(ex["total_range"]):
+            diffs.append(f"total_range: got {got.get('total_range')}, expected {list(ex['total_range'])}")
+        if got.get("missing") != ex["missing"]:
+            diffs.append(f"missing: got {got.get('missing')}, expected {ex['missing']}")
+        if got.get("goi_total") != ex["goi_total"]:
+            diffs.append(f"goi_total: got {got.get('goi_total')}, expected {ex['goi_total']}")
+        for g, v in ex["goi"].items():
+            if got.get("goi", {}).get(g) != v:
+                diffs.append(f"{g}: got {got.get('goi', {}).get(g)}, expected {v}")
+        agr = got.get("agreement") or {}
+        for key, v in (("exact", ex["exact"]), ("within_one", ex["within"])):
+            if v is not None and (agr.get(key) is None or abs(agr[key] - float(v)) > 0.00005):
+                diffs.append(f"agreement.{key}: got {agr.get(key)}, expected {float(v):.4f}")
+        flags = [c for c in ITEMS if (got.get("items", {}).get(c) or {}).get("flag")]
+        if flags != [c for c in ITEMS if ex["flags"][c]]:
+            diffs.append(f"flags: got {flags}, expected {[c for c in ITEMS if ex['flags'][c]]}")
+        errors = [p for p in got.get("problems", []) if p.get("severity") == "error"]
+        if errors:
+            diffs.append(f"errors: {errors}")
+        warnings = sorted(p.get("code") for p in got.get("problems", []) if p.get("severity") == "warning")
+        print(f"{cycle}/{aid}: {'OK' if not diffs else 'DIFFERS'} (warnings: {', '.join(warnings) or 'none'})")
+        for d in diffs:
+            print("    " + d)
+        bad += len(diffs)
+    return bad
+
+
 def main():
+    check_root = None
+    if len(sys.argv) == 3 and sys.argv[1] == "--check":
+        check_root = sys.argv[2]
+    elif len(sys.argv) != 1:
+        sys.exit("usage: make_samples.py [--check OUT]   (OUT holds 2025/ and 2026/ run outputs)")
+    results = {}
     md = ["# 期待される得点（samples/make_samples.py が計算）", "",
           "`samples/make_samples.py` が SPEC §3 の規則で計算した値です。"
           " 計算項目は事前調査票と計算シート2 から、それ以外は評価者ファイル（と合議.yaml）から求めています。"
@@ -833,6 +892,7 @@ def main():
             rates = dict(rates)
             write_workbook(a, users, cases, os.path.join(cdir, a["id"], "事前調査票.xlsx"), rates)
             ex = expected(a, cdir, comp, vals, goi_wb)
+            results[(cycle, a["id"])] = ex
             keys = ["I-1", "I-2", "III-8", "III-9", "III-10", "III-13", "I-3", "III-4", "III-5", "III-11"]
             line = " ".join(f"{k}={comp[k]}" for k in keys) + f" III-12-i={'met' if vals['III-12-i'] else 'not met'}"
             tot = ex["total"] if ex["total"] is not None else f"provisional {ex['total_range']}"
@@ -877,6 +937,9 @@ def main():
             md.append("")
     with open(os.path.join(HERE, "EXPECTED.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(md))
+    if check_root:
+        print()
+        sys.exit(1 if check(check_root, results) else 0)
 
 
 if __name__ == "__main__":
