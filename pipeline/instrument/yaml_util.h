@@ -5,14 +5,10 @@
 // expands aliases; ParseYamlStrict rejects both, with the line of the
 // offending key, before the node tree is built.
 #pragma once
-// yaml-cpp's node iterators trip GCC 12's flow warnings (false positives
-// inside its headers).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdangling-pointer"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+// Note: `it->second` on a yaml-cpp map iterator is a member of a temporary
+// proxy; copy it into a YAML::Node (a handle), never bind a reference to it.
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
-#pragma GCC diagnostic pop
 
 #include <string>
 

@@ -32,7 +32,7 @@ class Parser {
       Fail("review.wrong_type", Line(root), "ファイルの最上位は「キー: 値」のマップでなければなりません");
     for (auto it = root.begin(); it != root.end(); ++it) {
       std::string key = YamlScalarKey(it->first);
-      const YAML::Node& v = it->second;
+      const YAML::Node v = it->second;
       int line = YamlLine(it->first);
       if (key == "reviewer") {
         out.reviewer = Text(v, line, "reviewer");
@@ -156,7 +156,7 @@ class Parser {
     for (auto it = v.begin(); it != v.end(); ++it) {
       std::string key = AsciiLower(YamlScalarKey(it->first));
       int line = YamlLine(it->first);
-      const YAML::Node& val = it->second;
+      const YAML::Node val = it->second;
       if (key == "score") {
         if (val.IsNull()) continue;
         ri.score = Score(val, line, code);
@@ -201,7 +201,7 @@ class Parser {
       std::string raw = YamlScalarKey(it->first);
       std::string key = AsciiLower(raw);
       int line = YamlLine(it->first);
-      const YAML::Node& val = it->second;
+      const YAML::Node val = it->second;
       if (item.FindFlag(key)) {  // no_cm / rarely_meets_employers inside checks
         if (ri.flags.count(key))
           Fail("review.duplicate_key", line, "項目 " + code + " の " + key + " が2回書かれています");
