@@ -45,8 +45,8 @@ ParsedCheck ParseCheck(std::string_view text, const std::string& file, const Che
   c.file = file;
   bool have_person = false, have_date = false, have_ratings = false;
   for (auto it = root.begin(); it != root.end(); ++it) {
-    const YAML::Node& key = it->first;
-    const YAML::Node& value = it->second;
+    const YAML::Node key = it->first;  // a copy: yaml-cpp iterators yield temporaries
+    const YAML::Node value = it->second;
     const std::string k = key.IsScalar() ? key.Scalar() : "";
     const std::string at = Where(file, key);
     if (k == "person") {

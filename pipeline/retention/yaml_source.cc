@@ -30,7 +30,7 @@ void FindDuplicateKeys(const YAML::Node& map, const std::string& file, const std
                        Problems& problems, std::string (*normalize)(std::string_view)) {
   std::map<std::string, int> first_line;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node& key = it->first;
+    const YAML::Node key = it->first;  // a copy: yaml-cpp iterators yield temporaries
     if (!key.IsScalar()) continue;
     std::string k = normalize ? normalize(key.Scalar()) : key.Scalar();
     int line = key.Mark().line + 1;
