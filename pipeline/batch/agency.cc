@@ -68,6 +68,19 @@ SummarySpec MakeSummarySpec(const CycleResources& res, const std::string& cycle)
   return s;
 }
 
+std::string PreviousCycleName(const Manifest& m) {
+  if (!m.previous) return "";
+  try {
+    std::filesystem::path run = *m.previous / "run.json";
+    std::error_code ec;
+    if (!std::filesystem::exists(run, ec)) return "";
+    Json r = Json::Parse(ReadFile(run, 64u << 20));
+    if (const Json* c = r.get("cycle"); c && c->type() == Json::Type::kString) return c->as_string();
+  } catch (const std::exception&) {
+  }
+  return "";
+}
+
 std::optional<std::string> AgencyPassword(const AgencyEntry& e) {
   if (e.password_file) {
     std::string s = ReadFile(*e.password_file, 4096);
@@ -157,6 +170,7 @@ AgencyOutcome ProcessAgency(const Manifest& m, const AgencyEntry& e, const Cycle
       if (std::filesystem::exists(prev, ec)) {
         try {
           previous = PreviousFromJson(Json::Parse(ReadFile(prev, 4u << 20)));
+          previous->cycle = opt.previous_cycle;
         } catch (const std::exception& err) {
           survey.problems.push_back(Warning("previous.unreadable", prev.string(),
                                             std::string("前回の scores.json を読めません（") + err.what() + "）"));

@@ -26,7 +26,11 @@ SummarySpec MakeSummarySpec(const CycleResources& res, const std::string& cycle)
 struct ProcessOptions {
   bool seal = false;  // encrypt report.pdf under a fresh random password
   bool render_pdf = true;
+  std::string previous_cycle;  // last cycle's name, for the report (PreviousCycleName)
 };
+
+// The `cycle:` of the previous output's run.json ("" when unknown).
+std::string PreviousCycleName(const Manifest& manifest);
 
 AgencyOutcome ProcessAgency(const Manifest& manifest, const AgencyEntry& entry, const CycleResources& res,
                             const ProcessOptions& options);

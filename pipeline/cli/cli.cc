@@ -146,6 +146,7 @@ int CmdRun(int argc, char** argv) {
   };
   ProcessOptions popt;
   popt.seal = opt.seal;
+  popt.previous_cycle = PreviousCycleName(m);
   auto process = [&](const AgencyEntry& e) { return ProcessAgency(m, e, *res, popt); };
   try {
     return RunCycle(m, opt, process, std::cout, std::cerr);

@@ -77,6 +77,7 @@ ReportModel BuildReportModel(const AgencyScores& scores, const AgencyInfo& info,
   m.missing = scores.missing;
   if (prev) {
     m.previous_total = prev->total;
+    m.previous_cycle = prev->cycle.empty() ? "前回の調査" : prev->cycle;
     for (const TotalBand& b : instrument.bands)
       if (b.key == prev->band) m.previous_band_label = b.label;
   }

@@ -57,6 +57,7 @@ struct Agreement {  // over items two or more reviewer files scored
 
 // Last cycle's scores of the same agency (from its scores.json).
 struct PreviousScores {
+  std::string cycle;  // last cycle's name ("2025年度"), from its run.json; may be empty
   std::optional<int> total;
   std::string band;  // "" when unknown (provisional last time)
   std::optional<std::array<int, 2>> total_range;
