@@ -446,14 +446,23 @@ class ReportWriter {
                                 {{"code", e->item_code}, {"name", e->item_name},
                                  {"score", e->score ? std::to_string(*e->score) : "―"}});
         if (!e->text.empty()) line += "　" + e->text;
-        doc_.EnsureSpace(body_.size * body_.leading * (challenges ? 2.5 : 1));
-        doc_.Paragraph(line, body_, 8, "・");
+        // Keep an item and its next step together on one page.
+        std::string next;
+        TextStyle ns = small_;
+        ns.size = t_.Size("small") + 0.5;
+        double need = body_.size * body_.leading *
+                      static_cast<double>(doc_.Wrap(line, body_.size, doc_.content_width() - 8 - body_.size).size());
         if (challenges && !e->next_step.empty()) {
-          std::string next = Fill(s.text.at("next_step"),
-                                  {{"next", e->next_step},
-                                   {"next_score", e->score ? std::to_string(*e->score + 1) : ""}});
-          TextStyle ns = small_;
-          ns.size = t_.Size("small") + 0.5;
+          next = Fill(s.text.at("next_step"),
+                      {{"next", e->next_step},
+                       {"next_score", e->score ? std::to_string(*e->score + 1) : ""}});
+          need += ns.size * ns.leading *
+                      static_cast<double>(doc_.Wrap(next, ns.size, doc_.content_width() - 8 - body_.size).size()) +
+                  2;
+        }
+        doc_.EnsureSpace(need);
+        doc_.Paragraph(line, body_, 8, "・");
+        if (!next.empty()) {
           doc_.Paragraph(next, ns, 8 + body_.size);
           doc_.Skip(2);
         }
