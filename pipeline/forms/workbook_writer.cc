@@ -23,6 +23,8 @@ constexpr int kHeaderRow = 3;  // 0-based: row 4 in Excel; title in row 1, note 
 struct Formats {
   lxw_format* title;
   lxw_format* header;
+  lxw_format* block;   // a 計算シート2 block title: bold, shaded, not wrapped (it runs across the row)
+  lxw_format* note;
   lxw_format* input;
   lxw_format* input_date;
   lxw_format* input_pct;
@@ -37,16 +39,49 @@ void Check(lxw_error e, const char* what) {
 
 lxw_datetime Lxw(const Date& d) { return lxw_datetime{d.year, d.month, d.day, 0, 0, 0}; }
 
-// A drop-down list on rows [first,last] of column `col`.
-void DropDown(lxw_worksheet* ws, int first, int last, int col, const std::vector<std::string>& choices) {
+// The Japanese wording of a drop-down's error box (Excel's default is English).
+struct DropDownText {
+  std::string error_title;    // at most 32 characters
+  std::string error_message;  // "{choices}" is replaced by the choices, joined with "・"
+};
+
+// A drop-down list on rows [first,last] of columns [col, col_last] (col_last < 0: just col).
+// Anything else typed there is refused with `text`'s message.
+void DropDown(lxw_worksheet* ws, int first, int last, int col, const std::vector<std::string>& choices,
+              const DropDownText& text, int col_last = -1) {
   std::vector<const char*> list;
   for (const auto& c : choices) list.push_back(c.c_str());
   list.push_back(nullptr);
+  std::string joined;
+  for (const auto& c : choices) joined += (joined.empty() ? "" : "・") + c;
+  std::string message = text.error_message;
+  if (auto at = message.find("{choices}"); at != std::string::npos) message.replace(at, 9, joined);
   lxw_data_validation v = {};
   v.validate = LXW_VALIDATION_TYPE_LIST;
   v.value_list = const_cast<char**>(list.data());
   v.ignore_blank = LXW_VALIDATION_ON;
-  Check(worksheet_data_validation_range(ws, first, col, last, col, &v), "data validation");
+  v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+  if (!text.error_title.empty()) v.error_title = const_cast<char*>(text.error_title.c_str());
+  if (!message.empty()) v.error_message = const_cast<char*>(message.c_str());
+  Check(worksheet_data_validation_range(ws, first, col, last, col_last < 0 ? col : col_last, &v), "data validation");
+}
+
+// Printing: A4, one page wide (as many pages tall as needed).
+void PrintSetup(lxw_worksheet* ws, bool landscape) {
+  worksheet_set_paper(ws, 9);  // A4
+  if (landscape) worksheet_set_landscape(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+}
+
+// Display width of UTF-8 text in half-width units (CJK and other non-ASCII count 2).
+int DisplayWidth(const std::string& s) {
+  int w = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) w += 1;
+    else if ((c & 0xC0) != 0x80) w += 2;  // the lead byte of a multi-byte character
+  }
+  return w;
 }
 
 void Number(lxw_worksheet* ws, int r, int c, const Rational& v, lxw_format* f) {
@@ -100,6 +135,11 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
   format_set_border(F.input_date, LXW_BORDER_THIN);
   format_set_num_format(F.input_date, "yyyy/mm/dd");
   F.input_pct = F.input;
+  F.block = workbook_add_format(wb);
+  format_set_bold(F.block);
+  format_set_bg_color(F.block, 0xDDEBF7);
+  F.note = workbook_add_format(wb);
+  format_set_font_color(F.note, 0x595959);
   F.label = workbook_add_format(wb);
   format_set_border(F.label, LXW_BORDER_THIN);
   F.wrap = workbook_add_format(wb);
@@ -112,12 +152,19 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
   // 記入方法
   if (opt.instructions) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, text("instructions_sheet").c_str());
-    worksheet_set_column(ws, 0, 0, 100, F.wrap);
+    // Row heights are set here: a reader that does not autofit (LibreOffice
+    // with a file from libxlsxwriter) would otherwise overlap wrapped lines.
+    constexpr int kWidth = 72;  // LibreOffice draws these wider than Excel: keep to one A4 width
+    worksheet_set_column(ws, 0, 0, kWidth, F.wrap);
+    PrintSetup(ws, false);
     Check(worksheet_write_string(ws, 0, 0, text("title").c_str(), F.title), "title");
+    worksheet_set_row(ws, 0, 22, nullptr);
     int r = 2;
     int n = 1;
     for (const auto& line : Strings(T["instructions"])) {
       std::string s = std::to_string(n++) + ". " + line;
+      int lines = (DisplayWidth(s) + kWidth - 7) / (kWidth - 6);  // a little slack for proportional glyphs
+      worksheet_set_row(ws, r, 15.0 * std::max(lines, 1) + 3, nullptr);
       Check(worksheet_write_string(ws, r++, 0, s.c_str(), F.wrap), "instructions");
     }
   }
@@ -127,6 +174,7 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
     lxw_worksheet* ws = workbook_add_worksheet(wb, L.cover.sheet.c_str());
     worksheet_set_column(ws, 0, 0, 14, nullptr);
     worksheet_set_column(ws, 1, 1, 40, nullptr);
+    PrintSetup(ws, false);
     int c = L.cover.label_column - 1;
     Check(worksheet_write_string(ws, 0, c, text("cover_title").c_str(), F.title), "cover");
     Check(worksheet_write_string(ws, 2, c, L.cover.agency_label.c_str(), F.label), "cover");
@@ -146,6 +194,8 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
       worksheet_write_blank(ws, 3, c + 1, F.input_date);
       worksheet_write_blank(ws, 4, c + 1, F.input);
     }
+    // Below the fields (column A holds labels only there): how to write the date.
+    worksheet_write_string(ws, 6, c, text("cover_note").c_str(), F.note);
   }
 
   // 調査票1
@@ -154,6 +204,7 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
     int cc = L.rates.code_column - 1, vc = L.rates.value_column - 1;
     worksheet_set_column(ws, 1, 1, 48, nullptr);
     worksheet_set_column(ws, vc, vc, 14, nullptr);
+    PrintSetup(ws, false);
     Check(worksheet_write_string(ws, 0, 0, text("rates_title").c_str(), F.title), "rates");
     auto head = Strings(T["rates_header"]);
     for (size_t k = 0; k < head.size() && k < 3; ++k)
@@ -183,22 +234,40 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
         char col = static_cast<char>('A' + vc);
         std::string f = "=IFERROR(" + std::string(1, col) + std::to_string(row_of[rate.num] + 1) + "/" +
                         std::string(1, col) + std::to_string(row_of[rate.den] + 1) + ",\"\")";
-        worksheet_write_formula(ws, r, vc, f.c_str(), F.pct);
+        // The cached result too: LibreOffice shows it without recalculating.
+        auto count = [&](const std::string& key) -> std::optional<Rational> {
+          if (!data) return std::nullopt;
+          auto it = data->counts.find(key);
+          return it == data->counts.end() ? std::nullopt : it->second.value;
+        };
+        auto num = count(rate.num), den = count(rate.den);
+        if (num && den && !den->is_zero())
+          worksheet_write_formula_num(ws, r, vc, f.c_str(), F.pct, num->to_double() / den->to_double());
+        else
+          worksheet_write_formula_str(ws, r, vc, f.c_str(), F.pct, "");
       }
       ++r;
     }
   }
 
+  // Title, note, the header row (frozen, repeated on every printed page)
+  // and the column widths (`widths[k]` for column k).
   auto table_header = [&](lxw_worksheet* ws, const TableLayout& t, const std::vector<std::string>& cols,
-                          const std::string& title, const std::string& note) {
+                          const std::string& title, const std::string& note, const std::vector<double>& widths,
+                          double header_height, bool landscape) {
     Check(worksheet_write_string(ws, 0, 0, title.c_str(), F.title), "title");
-    if (!note.empty()) worksheet_write_string(ws, 1, 0, note.c_str(), nullptr);
-    worksheet_set_row(ws, kHeaderRow, 32, nullptr);
+    if (!note.empty()) worksheet_write_string(ws, 1, 0, note.c_str(), F.note);
+    worksheet_set_row(ws, kHeaderRow, header_height, nullptr);
     for (size_t k = 0; k < cols.size(); ++k) {
       worksheet_write_string(ws, kHeaderRow, static_cast<lxw_col_t>(k), Col(t, cols[k]).c_str(), F.header);
-      worksheet_set_column(ws, static_cast<lxw_col_t>(k), static_cast<lxw_col_t>(k), k == 0 ? 6 : 16, nullptr);
+      worksheet_set_column(ws, static_cast<lxw_col_t>(k), static_cast<lxw_col_t>(k), k < widths.size() ? widths[k] : 14,
+                           nullptr);
     }
+    worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
+    worksheet_repeat_rows(ws, kHeaderRow, kHeaderRow);
+    PrintSetup(ws, landscape);
   };
+  const DropDownText choose{text("choice_error_title"), text("choice_error_message")};
   auto index_of = [](const std::vector<std::string>& cols, const char* key) {
     for (size_t k = 0; k < cols.size(); ++k)
       if (cols[k] == key) return static_cast<int>(k);
@@ -217,7 +286,7 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
   {
     const auto& t = L.jobs.table;
     lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
-    table_header(ws, t, kJobCols, text("jobs_title"), "");
+    table_header(ws, t, kJobCols, text("jobs_title"), text("jobs_note"), {6, 13, 26, 30, 14}, 20, false);
     int n = data ? static_cast<int>(data->jobs.size()) : opt.blank_rows_jobs;
     int first = kHeaderRow + 1, last = kHeaderRow + std::max(n, 1);
     for (int i = 0; i < n; ++i) {
@@ -234,14 +303,15 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
         for (int c = 2; c <= 4; ++c) worksheet_write_blank(ws, r, c, F.input);
       }
     }
-    DropDown(ws, first, last, index_of(kJobCols, "employment_type"), L.jobs.employment_types);
+    DropDown(ws, first, last, index_of(kJobCols, "employment_type"), L.jobs.employment_types, choose);
   }
 
   // 調査票3
   {
     const auto& t = L.staff.table;
     lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
-    table_header(ws, t, kStaffCols, text("staff_title"), text("staff_note"));
+    table_header(ws, t, kStaffCols, text("staff_title"), text("staff_note"), {14, 8, 11, 11, 13, 17, 13, 13, 11}, 36,
+                 true);
     int n = data ? static_cast<int>(data->staff.size()) : opt.blank_rows_staff;
     int first = kHeaderRow + 1, last = kHeaderRow + std::max(n, 1);
     for (int i = 0; i < n; ++i) {
@@ -259,15 +329,15 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
     }
     std::vector<std::string> roles;
     for (const auto& [code, spellings] : L.staff.roles) roles.push_back(code);
-    DropDown(ws, first, last, 1, roles);
-    DropDown(ws, first, last, 2, Strings(T["staff_status_choices"]));
+    DropDown(ws, first, last, 1, roles, choose);
+    DropDown(ws, first, last, 2, Strings(T["staff_status_choices"]), choose);
   }
 
   // 調査票4
   {
     const auto& t = L.users.table;
     lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
-    table_header(ws, t, kUserCols, text("users_title"), text("users_note"));
+    table_header(ws, t, kUserCols, text("users_title"), text("users_note"), {6, 14, 10, 12, 13, 13, 12}, 20, false);
     int n = data ? static_cast<int>(data->users.size()) : opt.blank_rows_users;
     int first = kHeaderRow + 1, last = kHeaderRow + std::max(n, 1);
     for (int i = 0; i < n; ++i) {
@@ -287,24 +357,39 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
         for (int c = 1; c <= 6; ++c) worksheet_write_blank(ws, r, c, c == 4 || c == 5 ? F.input_date : F.input);
       }
     }
-    DropDown(ws, first, last, 2, {"1", "0"});
-    DropDown(ws, first, last, 3, {"1", "0"});
-    DropDown(ws, first, last, 6, L.users.statuses);
+    DropDown(ws, first, last, 2, {"1", "0"}, choose, 3);
+    DropDown(ws, first, last, 6, L.users.statuses, choose);
   }
 
   // 計算シート2
   {
     lxw_worksheet* ws = workbook_add_worksheet(wb, L.records.sheet.c_str());
     int cc = L.records.code_column - 1, vc = L.records.value_column - 1;
-    worksheet_set_column(ws, cc, cc, 14, nullptr);
-    worksheet_set_column(ws, 1, 1, 14, nullptr);
+    worksheet_set_column(ws, cc, cc, 12, nullptr);
+    worksheet_set_column(ws, 1, 1, 50, nullptr);
     worksheet_set_column(ws, vc, vc + 2, 13, nullptr);
+    PrintSetup(ws, false);
     Check(worksheet_write_string(ws, 0, 0, text("records_title").c_str(), F.title), "records");
-    int r = 2;
+    if (!text("records_note").empty()) worksheet_write_string(ws, 1, 0, text("records_note").c_str(), F.note);
+    int r = 3;
+    // 0/1 drop-downs over the rows just written: [first, r) in columns [vc, vc + width).
+    auto bits_dropdown = [&](int first, int width) {
+      if (r > first) DropDown(ws, first, r - 1, vc, {"1", "0"}, choose, vc + width - 1);
+    };
     const RecordSheet* rec = data && data->records.present ? &data->records : nullptr;
     for (const auto& block : T["records_blocks"]) {
       std::string group = block["group"].as<std::string>();
-      worksheet_write_string(ws, r++, cc, block["title"].as<std::string>().c_str(), F.header);
+      worksheet_write_string(ws, r, cc, block["title"].as<std::string>().c_str(), F.block);
+      for (int c = 1; c <= vc + 2; ++c) worksheet_write_blank(ws, r, c, F.block);
+      ++r;
+      // Optional column headings over the value columns (a row the reader skips: no code in A).
+      if (auto cols = Strings(block["columns"]); !cols.empty()) {
+        for (size_t k = 0; k < cols.size(); ++k)
+          worksheet_write_string(ws, r, vc + static_cast<int>(k), cols[k].c_str(), F.header);
+        worksheet_set_row(ws, r, 30, nullptr);
+        ++r;
+      }
+      const int block_first = r;
       auto labels = Strings(block["labels"]);
       auto label = [&](size_t k, const std::string& fallback) { return k < labels.size() ? labels[k] : fallback; };
       auto bit = [&](int row, int col, std::optional<int> v) {
@@ -317,6 +402,7 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
           worksheet_write_string(ws, r, 1, label(k, "").c_str(), F.label);
           bit(r, vc, rec && rec->i3_block_present ? rec->i3[k] : std::nullopt);
         }
+        bits_dropdown(block_first, 1);
       } else if (group == "iii4") {
         for (size_t k = 0; k < L.records.iii4.size(); ++k, ++r) {
           const std::string& code = L.records.iii4[k];
@@ -335,10 +421,24 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
           worksheet_write_string(ws, r, 1, label(k, "").c_str(), F.label);
           bit(r, vc, rec && k < rec->iii5.size() ? std::optional<int>(rec->iii5[k]) : std::nullopt);
         }
+        bits_dropdown(block_first, 1);
       } else if (group == "iii11") {
+        const YAML::Node names = block["labels"];
+        const YAML::Node heads = block["subheads"];
+        std::string box;
+        int run_first = r;
         for (const auto& [key, code] : L.records.iii11) {
+          // A sub-heading (in column B, so the reader never sees it) before each big box.
+          std::string this_box = key.substr(0, 1);
+          if (this_box != box && heads && heads[this_box]) {
+            if (r > run_first) DropDown(ws, run_first, r - 1, vc, {"1", "0"}, choose);
+            worksheet_write_string(ws, r++, 1, heads[this_box].as<std::string>().c_str(), F.note);
+            run_first = r;
+          }
+          box = this_box;
+          std::string name = names && names[key] ? names[key].as<std::string>() : key;
           worksheet_write_string(ws, r, cc, code.c_str(), F.label);
-          worksheet_write_string(ws, r, 1, key.c_str(), F.label);
+          worksheet_write_string(ws, r, 1, name.c_str(), F.label);
           std::optional<int> v;
           if (rec) {
             auto it = rec->iii11.find(key);
@@ -347,6 +447,7 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
           bit(r, vc, v);
           ++r;
         }
+        if (r > run_first) DropDown(ws, run_first, r - 1, vc, {"1", "0"}, choose);
       } else if (group == "iii12i") {
         for (size_t k = 0; k < L.records.iii12i.size(); ++k, ++r) {
           const std::string& code = L.records.iii12i[k];
@@ -358,6 +459,7 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
               if (x.code == code) c = &x;
           for (int j = 0; j < 3; ++j) bit(r, vc + j, c ? std::optional<int>(c->cols[j]) : std::nullopt);
         }
+        bits_dropdown(block_first, 3);
       }
       ++r;
     }

@@ -14,7 +14,7 @@ namespace fidelity {
 struct FormOptions {
   int blank_rows_jobs = 15;    // empty input rows in a blank form
   int blank_rows_staff = 20;
-  int blank_rows_users = 100;
+  int blank_rows_users = 200;
   bool instructions = true;    // the 記入方法 sheet first
 };
 
