@@ -6,6 +6,7 @@
 #include <map>
 
 #include "pipeline/batch/agency.h"
+#include "pipeline/batch/resources.h"
 #include "pipeline/core/fs.h"
 #include "pipeline/core/problem.h"
 #include "pipeline/forms/workbook_writer.h"
@@ -37,35 +38,56 @@ int CmdCheck(const std::vector<std::string>& workbooks, const std::optional<std:
     std::fprintf(stderr, "fidelity: %s\n", FormatProblem(e.problem()).c_str());
     return 2;
   }
+  // The sheets a problem may name without a cell (a missing label, an empty table).
+  const WorkbookLayout& L = res->layout;
+  const std::vector<std::string> sheets = {L.cover.sheet, L.rates.sheet, L.jobs.table.sheet,
+                                           L.staff.table.sheet, L.users.table.sheet, L.records.sheet};
   bool any_error = false;
+  int files_with_errors = 0;
   for (const auto& wb : workbooks) {
     Survey s = ReadSurveyFile(wb, password, *res);
     int errors = 0, warnings = 0;
-    // Grouped by sheet ("sheet!cell"), in the order first met; file-level problems first.
+    // Grouped by sheet ("sheet!cell", or a sheet's name alone), in the order
+    // first met; problems of the whole file first.
     std::vector<std::string> order;
-    std::map<std::string, std::vector<const Problem*>> by_sheet;
+    std::map<std::string, std::vector<std::pair<std::string, const Problem*>>> by_sheet;  // sheet -> (cell, problem)
     for (const auto& p : s.problems) {
       (p.is_error() ? errors : warnings)++;
-      auto bang = p.where.find('!');
-      std::string sheet = bang == std::string::npos ? "" : p.where.substr(0, bang);
+      std::string sheet, cell;
+      if (auto bang = p.where.find('!'); bang != std::string::npos) {
+        sheet = p.where.substr(0, bang);
+        cell = p.where.substr(bang + 1);
+      } else if (std::find(sheets.begin(), sheets.end(), p.where) != sheets.end()) {
+        sheet = p.where;
+        cell = "シート全体";
+      } else {
+        for (const auto& [key, name] : s.sheet_names)
+          if (name == p.where) sheet = name, cell = "シート全体";
+        if (sheet.empty() && p.where != wb && p.where != s.file) cell = p.where;  // e.g. a part of the zip
+      }
       if (!by_sheet.count(sheet)) order.push_back(sheet);
-      by_sheet[sheet].push_back(&p);
+      by_sheet[sheet].emplace_back(cell, &p);
     }
-    std::printf("%s: エラー %d 件, 注意 %d 件\n", wb.c_str(), errors, warnings);
+    std::string verdict = errors > 0 ? "エラーがあるため、このままでは採点できません"
+                          : warnings > 0 ? "採点できます（注意を確認してください）"
+                                         : "問題はありません";
+    std::printf("%s: エラー %d 件・注意 %d 件 — %s\n", wb.c_str(), errors, warnings, verdict.c_str());
     std::stable_sort(order.begin(), order.end(), [](const std::string& a, const std::string& b) {
       return a.empty() && !b.empty();
     });
     for (const auto& sheet : order) {
-      std::printf("  [%s]\n", sheet.empty() ? "ファイル" : sheet.c_str());
-      for (const Problem* p : by_sheet[sheet]) {
-        auto bang = p->where.find('!');
-        std::string cell = bang == std::string::npos ? p->where : p->where.substr(bang + 1);
-        std::printf("    %s %s: %s (%s)\n", p->is_error() ? "エラー" : "注意", cell.c_str(), p->message.c_str(),
+      std::printf("  ■ %s\n", sheet.empty() ? "ファイル全体" : ("シート「" + sheet + "」").c_str());
+      for (const auto& [cell, p] : by_sheet[sheet]) {
+        std::string place = cell.empty() ? "" : cell + ": ";
+        std::printf("    %s  %s%s  [%s]\n", p->is_error() ? "エラー" : "注意　", place.c_str(), p->message.c_str(),
                     p->code.c_str());
       }
     }
     any_error = any_error || errors > 0;
+    files_with_errors += errors > 0;
   }
+  if (workbooks.size() > 1)
+    std::printf("%zu ファイルを点検: エラーのあるファイル %d\n", workbooks.size(), files_with_errors);
   return any_error ? 1 : 0;
 }
 
