@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -215,7 +216,8 @@ int RunCli(int argc, char** argv) {
     if (!seed) return Usage("sample には --seed N を指定してください");
     char* end = nullptr;
     unsigned long long s = std::strtoull(seed->c_str(), &end, 10);
-    if (!end || *end || seed->empty()) return Usage("--seed には 0 以上の整数を指定してください");
+    if (!end || *end || seed->empty() || !std::isdigit(static_cast<unsigned char>((*seed)[0])))  // strtoull takes "-3"
+      return Usage("--seed には 0 以上の整数を指定してください");
     return CmdSample(a.positional[0], s, a.has("--json"), a.value("--password-file"));
   }
   if (cmd == "retention") {

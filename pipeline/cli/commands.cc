@@ -83,6 +83,11 @@ int CmdCheck(const std::vector<std::string>& workbooks, const std::optional<std:
                     p->code.c_str());
       }
     }
+    for (const auto& p : s.problems)
+      if (p.code == "crypto.no_password" || p.code == "crypto.wrong_password") {
+        std::printf("  → パスワードは --password-file F で、1行目にパスワードだけを書いたファイルとして渡してください\n");
+        break;
+      }
     any_error = any_error || errors > 0;
     files_with_errors += errors > 0;
   }
