@@ -310,3 +310,53 @@ TEST(RoundTripFixture, FilledFromTheCurrentBlankFormReadsTheSame) {
 
 }  // namespace
 }  // namespace fidelity
+
+namespace fidelity {
+namespace {
+
+// The writer's data mode (the sample cycle, the benchmark generator): a
+// survey written out and read back is the same survey.
+TEST(FilledForm, WriterAndReaderAgree) {
+  Survey a = ReadBack(test::DataPath("forms/roundtrip/mishima/事前調査票.xlsx"));
+  ASSERT_TRUE(a.problems.empty()) << Dump(a.problems);
+  TempDir t;
+  WritePreSurveyWorkbook(DefaultLayout(), &a, t / "again.xlsx");
+  Survey b = ReadBack(t / "again.xlsx");
+  EXPECT_TRUE(b.problems.empty()) << Dump(b.problems);
+  EXPECT_EQ(b.agency_name, a.agency_name);
+  EXPECT_EQ(b.record_date, a.record_date);
+  for (const auto& [k, v] : a.counts) EXPECT_EQ(b.counts[k].value, v.value) << k;
+  ASSERT_EQ(b.jobs.size(), a.jobs.size());
+  for (size_t i = 0; i < a.jobs.size(); ++i) {
+    EXPECT_EQ(b.jobs[i].start, a.jobs[i].start);
+    EXPECT_EQ(b.jobs[i].company, a.jobs[i].company);
+    EXPECT_EQ(b.jobs[i].self_employed, a.jobs[i].self_employed);
+  }
+  ASSERT_EQ(b.staff.size(), a.staff.size());
+  for (size_t i = 0; i < a.staff.size(); ++i) {
+    EXPECT_EQ(b.staff[i].role, a.staff[i].role);
+    EXPECT_EQ(b.staff[i].hours, a.staff[i].hours);
+    EXPECT_EQ(b.staff[i].outside_pct, a.staff[i].outside_pct);
+  }
+  ASSERT_EQ(b.users.size(), a.users.size());
+  for (size_t i = 0; i < a.users.size(); ++i) {
+    EXPECT_EQ(b.users[i].id, a.users[i].id);
+    EXPECT_EQ(b.users[i].mental, a.users[i].mental);
+    EXPECT_EQ(b.users[i].registered, a.users[i].registered);
+    EXPECT_EQ(b.users[i].employed, a.users[i].employed);
+    EXPECT_EQ(b.users[i].status, a.users[i].status);
+  }
+  EXPECT_EQ(b.records.i3, a.records.i3);
+  ASSERT_EQ(b.records.iii4.size(), a.records.iii4.size());
+  for (size_t i = 0; i < a.records.iii4.size(); ++i) {
+    EXPECT_EQ(b.records.iii4[i].registered, a.records.iii4[i].registered);
+    EXPECT_EQ(b.records.iii4[i].contact, a.records.iii4[i].contact);
+  }
+  EXPECT_EQ(b.records.iii5, a.records.iii5);
+  EXPECT_EQ(b.records.iii11, a.records.iii11);
+  ASSERT_EQ(b.records.iii12i.size(), a.records.iii12i.size());
+  for (size_t i = 0; i < a.records.iii12i.size(); ++i) EXPECT_EQ(b.records.iii12i[i].cols, a.records.iii12i[i].cols);
+}
+
+}  // namespace
+}  // namespace fidelity
