@@ -7,6 +7,7 @@
 #
 #   scripts/fuzz.sh                     # every target, 60 s each
 #   FUZZ_SECONDS=300 scripts/fuzz.sh review_fuzz
+#   FUZZ_FLAGS="-jobs=2 -workers=2" …   # extra libFuzzer flags (appended)
 #
 # Needs: clang (clang-14) and libclang-rt-14-dev (libFuzzer's runtime), plus
 # the project's build dependencies (scripts/deps.sh).
@@ -43,7 +44,7 @@ for t in "${targets[@]}"; do
   set +e
   (cd "$root/$build" && "./tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -max_len="${max_len[$t]}" -print_final_stats=1 -artifact_prefix="$root/$findings/" \
-      "$root/$corpus") >"$log" 2>&1
+      ${FUZZ_FLAGS:-} "$root/$corpus") >"$log" 2>&1
   rc=$?
   set -e
   grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
@@ -51,7 +52,7 @@ for t in "${targets[@]}"; do
   if ((rc != 0)); then
     failed=1
     echo "!! $t FAILED (exit $rc); log: $log"
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|.*Test unit written to)' "$log" | head -20 || true
+    grep -E '^(==[0-9]+== ?ERROR|SUMMARY|.*runtime error|.*Test unit written to)' "$log" | head -20 || true
     ls -1 "$findings" | sed "s|^|   artifact: $findings/|"
   else
     echo "   no crash"
