@@ -10,7 +10,7 @@
 #   FUZZ_FLAGS="-jobs=2 -workers=2" …   # extra libFuzzer flags (appended)
 #
 # Needs: clang (clang-14) and libclang-rt-14-dev (libFuzzer's runtime), plus
-# the project's build dependencies (scripts/deps.sh).
+# the project's build dependencies: scripts/deps.sh installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -26,6 +26,7 @@ declare -A max_len=([xlsx_fuzz]=262144 [offcrypto_fuzz]=65536 [review_fuzz]=8192
 targets=("$@")
 ((${#targets[@]})) || targets=(xlsx_fuzz offcrypto_fuzz review_fuzz)
 
+scripts/deps.sh clang libclang-rt-14-dev
 CC=${CC:-clang} CXX=${CXX:-clang++} cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DFIDELITY_FUZZ=ON -DFIDELITY_TESTS=ON -DFIDELITY_BENCH=OFF >/dev/null
 for t in "${targets[@]}"; do
