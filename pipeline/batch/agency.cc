@@ -81,13 +81,15 @@ std::string PreviousCycleName(const Manifest& m) {
   return "";
 }
 
+std::string ReadPasswordFile(const std::filesystem::path& file) {
+  std::string s = ReadFile(file, 4096);
+  auto nl = s.find_first_of("\r\n");
+  if (nl != std::string::npos) s.resize(nl);
+  return s;
+}
+
 std::optional<std::string> AgencyPassword(const AgencyEntry& e) {
-  if (e.password_file) {
-    std::string s = ReadFile(*e.password_file, 4096);
-    auto nl = s.find_first_of("\r\n");
-    if (nl != std::string::npos) s.resize(nl);
-    return s;
-  }
+  if (e.password_file) return ReadPasswordFile(*e.password_file);
   if (e.password_env) {
     const char* v = std::getenv(e.password_env->c_str());
     if (!v)

@@ -42,6 +42,10 @@ AgencyOutcome ProcessAgency(const Manifest& manifest, const AgencyEntry& entry, 
 Survey ReadSurveyFile(const std::filesystem::path& workbook, const std::optional<std::string>& password,
                       const CycleResources& res);
 
+// The first line of a password file, without its line end. Throws
+// InputError("io.read", …) when unreadable (never quoting the content).
+std::string ReadPasswordFile(const std::filesystem::path& file);
+
 // Password of an agency from password_file or password_env (SPEC §2.1).
 // nullopt when none is configured. Throws InputError when the file or the
 // variable is configured but missing/unreadable (the message never holds

@@ -18,12 +18,19 @@ namespace fidelity {
 namespace {
 
 // The password of a --password-file: its first line, without the line end.
-std::optional<std::string> PasswordFromFile(const std::optional<std::string>& file) {
-  if (!file) return std::nullopt;
-  std::string s = ReadFile(*file, 4096);
-  auto nl = s.find_first_of("\r\n");
-  if (nl != std::string::npos) s.resize(nl);
-  return s;
+// What `check` and `sample` share: the run's resources and the password
+// from --password-file. Prints the problem and returns false when either
+// cannot be had (the command then exits 2).
+bool LoadForWorkbookCommand(const std::optional<std::string>& password_file,
+                            std::shared_ptr<const CycleResources>* res, std::optional<std::string>* password) {
+  try {
+    *res = LoadCycleResources();
+    if (password_file) *password = ReadPasswordFile(*password_file);
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "fidelity: %s\n", FormatProblem(e.problem()).c_str());
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -31,13 +38,7 @@ std::optional<std::string> PasswordFromFile(const std::optional<std::string>& fi
 int CmdCheck(const std::vector<std::string>& workbooks, const std::optional<std::string>& password_file) {
   std::shared_ptr<const CycleResources> res;
   std::optional<std::string> password;
-  try {
-    res = LoadCycleResources();
-    password = PasswordFromFile(password_file);
-  } catch (const InputError& e) {
-    std::fprintf(stderr, "fidelity: %s\n", FormatProblem(e.problem()).c_str());
-    return 2;
-  }
+  if (!LoadForWorkbookCommand(password_file, &res, &password)) return 2;
   // The sheets a problem may name without a cell (a missing label, an empty table).
   const WorkbookLayout& L = res->layout;
   const std::vector<std::string> sheets = {L.cover.sheet, L.rates.sheet, L.jobs.table.sheet,
@@ -114,13 +115,7 @@ int CmdSample(const std::filesystem::path& workbook, uint64_t seed, bool json,
               const std::optional<std::string>& password_file) {
   std::shared_ptr<const CycleResources> res;
   std::optional<std::string> password;
-  try {
-    res = LoadCycleResources();
-    password = PasswordFromFile(password_file);
-  } catch (const InputError& e) {
-    std::fprintf(stderr, "fidelity: %s\n", FormatProblem(e.problem()).c_str());
-    return 2;
-  }
+  if (!LoadForWorkbookCommand(password_file, &res, &password)) return 2;
   Survey s = ReadSurveyFile(workbook, password, *res);
   // Only problems that make the groups unreliable stop the draw: no file,
   // no 記載日, unreadable dates in 調査票4.
