@@ -78,7 +78,8 @@ struct ChildRun {
 // Runs `fidelity ARGS…` as a child with stdin from /dev/null, the extra
 // environment variables set, an address-space limit (unless sanitized) and a
 // CPU-time limit; kills it after 60 s of wall time. Measures wall time and
-// the child's peak RSS (wait4).
+// the child's peak RSS (wait4). The kernel counts the forked copy of this
+// test process in that peak too, so it is an upper bound of fidelity's own.
 ChildRun RunBounded(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {}) {
   TempDir io;
   const fs::path out = io / "out", err = io / "err";
