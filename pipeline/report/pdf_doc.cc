@@ -523,13 +523,17 @@ std::string PdfDoc::Finish() {
         stroke_color(*path.stroke);
         line_width(path.line_width);
       }
-      if (path.dashed) {
-        const HPDF_UINT16 dash[] = {3, 2};
-        HPDF_Page_SetDash(page, dash, 2, 0);
-      }
-      HPDF_Page_MoveTo(page, (float)path.points[0].first, (float)(H - path.points[0].second));
-      for (size_t i = 1; i < path.points.size(); ++i)
-        HPDF_Page_LineTo(page, (float)path.points[i].first, (float)(H - path.points[i].second));
+      // The dash pattern and the outline, drawn again for a translucent fill's opaque edge.
+      auto trace = [&] {
+        if (path.dashed) {
+          const HPDF_UINT16 dash[] = {3, 2};
+          HPDF_Page_SetDash(page, dash, 2, 0);
+        }
+        HPDF_Page_MoveTo(page, (float)path.points[0].first, (float)(H - path.points[0].second));
+        for (size_t i = 1; i < path.points.size(); ++i)
+          HPDF_Page_LineTo(page, (float)path.points[i].first, (float)(H - path.points[i].second));
+      };
+      trace();
       if (path.closed) HPDF_Page_ClosePath(page);
       if (path.fill && path.stroke && !translucent) {
         HPDF_Page_FillStroke(page);
@@ -547,14 +551,7 @@ std::string PdfDoc::Finish() {
         if (path.stroke) {  // the outline on top, opaque
           stroke_color(*path.stroke);
           line_width(path.line_width);
-          if (path.dashed) {
-            const HPDF_UINT16 dash[] = {3, 2};
-            HPDF_Page_SetDash(page, dash, 2, 0);
-          }
-          HPDF_Page_MoveTo(page, (float)path.points[0].first, (float)(H - path.points[0].second));
-          for (size_t i = 1; i < path.points.size(); ++i)
-            HPDF_Page_LineTo(page, (float)path.points[i].first,
-                             (float)(H - path.points[i].second));
+          trace();
           HPDF_Page_ClosePath(page);
           HPDF_Page_Stroke(page);
         }
