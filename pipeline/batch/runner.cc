@@ -140,10 +140,11 @@ int RunCycle(const Manifest& manifest, const RunOptions& options, const AgencyPr
         }
       }
       if (!o.ok) {
-        std::error_code ec;
         try {
           RemoveAgencyFolder(options.out, a.id);
-        } catch (...) {
+        } catch (const std::exception& e) {
+          o.problems.push_back(Error("io.remove", (options.out / a.id).string(),
+                                     std::string("前回の出力を削除できません（") + e.what() + "）"));
         }
         std::lock_guard<std::mutex> l(err_mu);
         for (const auto& p : o.problems)

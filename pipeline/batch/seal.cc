@@ -1,5 +1,7 @@
 #include "pipeline/batch/seal.h"
 
+#define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr only, no deprecation warning
+
 #include <openssl/rand.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
