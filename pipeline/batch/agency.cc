@@ -188,8 +188,7 @@ AgencyOutcome ProcessAgency(const Manifest& m, const AgencyEntry& e, const Cycle
     info.type = e.type;
     if (auto d = ParseDateText(e.survey_date)) info.survey_date = d->date;
     info.record_date = survey.record_date;
-    o.scores = ScoresToJson(scores, info);
-    // 5. Render.
+    // 5. Render (a character the font lacks adds a warning to the scores' problems).
     if (opt.render_pdf) {
       report::ReportModel model = report::BuildReportModel(scores, info, res.instrument, m.cycle);
       std::string pdf = report::RenderReportPdf(model, res.report_template, *res.fonts, &scores.problems);
@@ -198,8 +197,8 @@ AgencyOutcome ProcessAgency(const Manifest& m, const AgencyEntry& e, const Cycle
         pdf = SealPdf(pdf, o.report_password);
       }
       o.files["report.pdf"] = std::move(pdf);
-      o.scores = ScoresToJson(scores, info);  // again: rendering may have added a warning
     }
+    o.scores = ScoresToJson(scores, info);
     o.files["scores.json"] = o.scores.Dump();
     o.problems = scores.problems;
     o.files["problems.txt"] = ProblemsText(e, o.problems);
