@@ -33,6 +33,15 @@ std::string Slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
+std::string Q(const std::filesystem::path& p) {
+  std::string out = "'";
+  for (char c : p.string()) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
 CommandResult RunShell(const std::string& command) {
   TempDir tmp;
   std::string full = "(" + command + ") </dev/null >" + (tmp / "out").string() + " 2>" + (tmp / "err").string();
@@ -45,7 +54,7 @@ CommandResult RunShell(const std::string& command) {
 }
 
 CommandResult RunFidelity(const std::string& args) {
-  return RunShell(std::string("'") + FIDELITY_BINARY + "' " + args);
+  return RunShell(Q(FIDELITY_BINARY) + " " + args);
 }
 
 }  // namespace fidelity::test

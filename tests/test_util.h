@@ -31,5 +31,7 @@ CommandResult RunFidelity(const std::string& args);
 // Runs any shell command and captures its output.
 CommandResult RunShell(const std::string& command);
 std::string Slurp(const std::filesystem::path& p);
+// A path quoted for the shell ('…', with any ' inside escaped).
+std::string Q(const std::filesystem::path& p);
 
 }  // namespace fidelity::test

@@ -27,7 +27,7 @@ using test::TempDir;
 
 fs::path Repo() { return fs::path(FIDELITY_TEST_DATA).parent_path().parent_path(); }
 
-std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::Q;
 
 void Write(const fs::path& p, const std::string& s) {
   fs::create_directories(p.parent_path());

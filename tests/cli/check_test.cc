@@ -17,7 +17,7 @@ using test::RunFidelity;
 using test::Slurp;
 using test::TempDir;
 
-std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::Q;
 fs::path Repo() { return fs::path(FIDELITY_TEST_DATA).parent_path().parent_path(); }
 fs::path Sample(const char* id) { return Repo() / "samples/2026" / id / "事前調査票.xlsx"; }
 fs::path Cli(const char* name) { return test::DataPath(std::string("cli/") + name); }

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 using test::RunFidelity;
 using test::TempDir;
 
-std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::Q;
 fs::path RoundTrip() { return test::DataPath("forms/roundtrip/mishima/事前調査票.xlsx"); }
 
 std::vector<std::string> Strings(const Json& arr) {

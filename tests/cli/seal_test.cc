@@ -22,7 +22,7 @@ using test::RunShell;
 using test::Slurp;
 using test::TempDir;
 
-std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::Q;
 
 // The round-trip cycle (two agencies) plus one whose workbook has errors.
 class Sealed : public ::testing::Test {
@@ -107,11 +107,13 @@ TEST_F(Sealed, EachReportOpensWithItsPasswordAndNotWithout) {
     EXPECT_NE(text_without.exit_code, 0);
     EXPECT_EQ(text_without.out.find("就労支援センターみしま"), std::string::npos);
     // The other agency's password does not open it.
-    for (const auto& [other, opw] : passwords_)
-      if (other != id)
+    for (const auto& [other, opw] : passwords_) {
+      if (other != id) {
         EXPECT_NE(RunShell("qpdf --decrypt --password=" + opw + " " + Q(pdf) + " " + Q(tmp_->path() / "x.pdf"))
                       .exit_code,
                   0);
+      }
+    }
     // Its own password does; the text is the agency's report.
     auto d = RunShell("qpdf --decrypt --password=" + pw + " " + Q(pdf) + " " + Q(plain));
     ASSERT_EQ(d.exit_code, 0) << d.err;

@@ -29,7 +29,7 @@ using test::RunShell;
 using test::Slurp;
 using test::TempDir;
 
-std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::Q;
 
 Survey ReadBack(const fs::path& p) {
   Workbook wb = ReadXlsx(ReadFile(p), p.filename().string());
