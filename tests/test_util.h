@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include "pipeline/core/problem.h"
+
 namespace fidelity::test {
 
 // tests/data/<rel>
@@ -31,6 +33,16 @@ CommandResult RunFidelity(const std::string& args);
 // Runs any shell command and captures its output.
 CommandResult RunShell(const std::string& command);
 std::string Slurp(const std::filesystem::path& p);
+// Runs `f` and returns the problem it throws (code "none" when it does not).
+template <typename F>
+Problem ProblemOf(F&& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.problem();
+  }
+  return Problem{Severity::kError, "none", "", ""};
+}
 // A path quoted for the shell ('…', with any ' inside escaped).
 std::string Q(const std::filesystem::path& p);
 

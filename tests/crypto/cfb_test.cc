@@ -6,6 +6,7 @@
 
 #include "pipeline/core/problem.h"
 #include "tests/crypto/cfb_builder.h"
+#include "tests/test_util.h"
 
 namespace fidelity {
 namespace {
@@ -20,16 +21,7 @@ std::string Pattern(size_t n, int seed) {
   return s;
 }
 
-// Runs `f` and returns the problem it throws (code "none" when it does not).
-template <typename F>
-Problem ProblemOf(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.problem();
-  }
-  return Problem{Severity::kError, "none", "", ""};
-}
+using test::ProblemOf;
 
 std::string ReadStream(const BuiltCfb& b, const std::string& path) {
   cfb::CompoundFile cf(b.bytes, "t.xlsx");

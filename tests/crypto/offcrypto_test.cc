@@ -18,15 +18,7 @@ constexpr char kPassword[] = "fidelity-pw";
 
 std::string Fixture(const std::string& name) { return test::Slurp(test::DataPath("crypto/" + name)); }
 
-template <typename F>
-Problem ProblemOf(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.problem();
-  }
-  return Problem{Severity::kError, "none", "", ""};
-}
+using test::ProblemOf;
 
 // The two streams of an encrypted file, to rebuild it with changes.
 struct Streams {
