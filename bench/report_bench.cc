@@ -11,8 +11,8 @@
 namespace fidelity::report {
 namespace {
 
-const FontCache& Fonts() {
-  static const FontCache fonts = FontCache::FromDataDir();
+const pdf::FontCache& Fonts() {
+  static const pdf::FontCache fonts = pdf::FontCache::FromDataDir();
   return fonts;
 }
 const ReportTemplate& Template() {

@@ -11,7 +11,7 @@
 #include "pipeline/crypto/offcrypto.h"
 #include "pipeline/instrument/instrument.h"
 #include "pipeline/report/build_model.h"
-#include "pipeline/report/font_cache.h"
+#include "pipeline/pdf/font_cache.h"
 #include "pipeline/report/render_report.h"
 #include "pipeline/report/report_template.h"
 #include "pipeline/review/review.h"
@@ -51,7 +51,7 @@ std::shared_ptr<const CycleResources> LoadCycleResources() {
   r->layout = DefaultLayout();
   r->instrument = LoadInstrumentFile(DefaultInstrumentPath());
   r->report_template = report::LoadDefaultReportTemplate();
-  r->fonts = std::make_unique<report::FontCache>(report::FontCache::FromDataDir());
+  r->fonts = std::make_unique<pdf::FontCache>(pdf::FontCache::FromDataDir());
   return r;
 }
 

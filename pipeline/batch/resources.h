@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "pipeline/instrument/instrument.h"
-#include "pipeline/report/font_cache.h"
+#include "pipeline/pdf/font_cache.h"
 #include "pipeline/report/report_template.h"
 #include "pipeline/survey/layout.h"
 
@@ -14,7 +14,7 @@ struct CycleResources {
   WorkbookLayout layout;
   Instrument instrument;
   report::ReportTemplate report_template;
-  std::unique_ptr<report::FontCache> fonts;
+  std::unique_ptr<pdf::FontCache> fonts;
 };
 
 }  // namespace fidelity

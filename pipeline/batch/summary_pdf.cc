@@ -6,9 +6,9 @@
 #include "pipeline/batch/agency.h"
 #include "pipeline/batch/resources.h"
 #include "pipeline/instrument/instrument.h"
-#include "pipeline/report/charts.h"
-#include "pipeline/report/font_cache.h"
-#include "pipeline/report/pdf_doc.h"
+#include "pipeline/pdf/charts.h"
+#include "pipeline/pdf/font_cache.h"
+#include "pipeline/pdf/pdf_doc.h"
 #include "pipeline/report/report_template.h"
 #include "pipeline/survey/layout.h"
 
@@ -16,7 +16,7 @@ namespace fidelity {
 
 namespace {
 
-using report::Color;
+using pdf::Color;
 
 std::string Fmt(double v) {
   char b[32];
@@ -47,15 +47,15 @@ std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummaryS
     auto it = T.bands.find(key);
     return it != T.bands.end() ? it->second : Color{0.6, 0.6, 0.6};
   };
-  report::PageSetup setup;
+  pdf::PageSetup setup;
   setup.header_left = spec.cycle + " フィデリティ調査 地域のまとめ";
-  report::PdfDoc doc(*res.fonts, setup);
+  pdf::PdfDoc doc(*res.fonts, setup);
   doc.SetInfo(spec.cycle + " フィデリティ調査 地域のまとめ", "IPSフィデリティ調査 調整担当",
               "JIPS-25 コホートの要約");
-  report::TextStyle title{.size = 16, .bold = true};
-  report::TextStyle h{.size = 12.5, .bold = true};
-  report::TextStyle body{.size = 9.5};
-  report::TextStyle small{.size = 8, .color = {0.35, 0.35, 0.35}};
+  pdf::TextStyle title{.size = 16, .bold = true};
+  pdf::TextStyle h{.size = 12.5, .bold = true};
+  pdf::TextStyle body{.size = 9.5};
+  pdf::TextStyle small{.size = 8, .color = {0.35, 0.35, 0.35}};
 
   doc.NewPage();
   doc.Heading(spec.cycle + " フィデリティ調査 地域のまとめ", title, -1, 60);
@@ -73,7 +73,7 @@ std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummaryS
   // 1. Band distribution.
   doc.Heading("フィデリティ区分の分布", h, 0, 120, Color{0.2, 0.4, 0.7});
   {
-    report::BarSpec bars;
+    pdf::BarSpec bars;
     std::vector<Color> colours;
     for (const auto& b : res.instrument.bands) {
       int n = 0;
@@ -93,14 +93,14 @@ std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummaryS
     bars.max = std::max<double>(1, static_cast<double>(rows.size()));
     bars.label_width = 190;
     bars.value_suffix = " 機関";
-    double used = report::DrawBars(doc, doc.left(), doc.y(), doc.content_width(), bars);
+    double used = pdf::DrawBars(doc, doc.left(), doc.y(), doc.content_width(), bars);
     doc.Skip(used + 10);
   }
 
   // 2. Each agency's total against last cycle.
   doc.Heading("機関ごとの合計点（縦線は前回の合計点）", h, 0, 120, Color{0.2, 0.4, 0.7});
   {
-    report::BarSpec bars;
+    pdf::BarSpec bars;
     std::vector<Color> colours;
     for (const auto& r : rows) {
       std::string label = r.name.empty() ? r.id : r.name;
@@ -139,7 +139,7 @@ std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummaryS
         continue;
       }
       size_t n = std::min(fit, bars.labels.size() - i);
-      report::BarSpec part = bars;
+      pdf::BarSpec part = bars;
       auto cut = [&](auto& v) {
         if (v.empty()) return;
         v.assign(v.begin() + static_cast<long>(i), v.begin() + static_cast<long>(i + n));
@@ -148,7 +148,7 @@ std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummaryS
       cut(part.values);
       cut(part.markers);
       cut(part.colors);
-      double used = report::DrawBars(doc, doc.left(), doc.y(), doc.content_width(), part);
+      double used = pdf::DrawBars(doc, doc.left(), doc.y(), doc.content_width(), part);
       doc.Skip(used + 4);
       i += n;
       if (i < bars.labels.size()) doc.NewPage();
@@ -163,12 +163,12 @@ std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummaryS
                 "色が濃いほど多くの機関がそのスコアです。中央値が 3 以下の項目（赤）は、地域全体で取り組む価値のある課題です。",
                 small);
   doc.Skip(4);
-  std::vector<report::TableColumn> cols = {{"項目", 44},      {"名称", 200},          {"中央値", 40, report::Align::kCenter},
-                                           {"範囲", 40, report::Align::kCenter}, {"四分位範囲", 56, report::Align::kCenter},
-                                           {"1", 26, report::Align::kCenter},    {"2", 26, report::Align::kCenter},
-                                           {"3", 26, report::Align::kCenter},    {"4", 26, report::Align::kCenter},
-                                           {"5", 26, report::Align::kCenter}};
-  std::vector<report::TableRow> table;
+  std::vector<pdf::TableColumn> cols = {{"項目", 44},      {"名称", 200},          {"中央値", 40, pdf::Align::kCenter},
+                                           {"範囲", 40, pdf::Align::kCenter}, {"四分位範囲", 56, pdf::Align::kCenter},
+                                           {"1", 26, pdf::Align::kCenter},    {"2", 26, pdf::Align::kCenter},
+                                           {"3", 26, pdf::Align::kCenter},    {"4", 26, pdf::Align::kCenter},
+                                           {"5", 26, pdf::Align::kCenter}};
+  std::vector<pdf::TableRow> table;
   struct Weak {
     double median;
     double mean;
@@ -187,7 +187,7 @@ std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummaryS
       }
     const std::string& code = spec.item_codes[k];
     auto nm = spec.item_names.find(code);
-    std::vector<report::TableCell> cells = {code, nm != spec.item_names.end() ? nm->second : ""};
+    std::vector<pdf::TableCell> cells = {code, nm != spec.item_names.end() ? nm->second : ""};
     if (v.empty()) {
       cells.insert(cells.end(), {"—", "—", "—", "", "", "", "", ""});
     } else {
@@ -199,19 +199,19 @@ std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummaryS
       auto [mn, mx] = std::minmax_element(v.begin(), v.end());
       std::optional<Color> med_fill;
       if (med <= 3) med_fill = Color{0.98, 0.82, 0.80};
-      cells.push_back(report::TableCell(Fmt(med), med_fill, std::nullopt, med <= 3));
+      cells.push_back(pdf::TableCell(Fmt(med), med_fill, std::nullopt, med <= 3));
       cells.push_back(std::to_string(*mn) + "–" + std::to_string(*mx));
       cells.push_back(Fmt(Quantile(v, 0.25)) + "–" + Fmt(Quantile(v, 0.75)));
       for (int s = 1; s <= 5; ++s) {
         double t = static_cast<double>(count[s]) / static_cast<double>(v.size());
         Color fill = Mix(Color{1, 1, 1}, Color{0.16, 0.38, 0.70}, t);
         Color text = t > 0.55 ? Color{1, 1, 1} : Color{0.15, 0.15, 0.15};
-        cells.push_back(report::TableCell(count[s] ? std::to_string(count[s]) : "", fill, text));
+        cells.push_back(pdf::TableCell(count[s] ? std::to_string(count[s]) : "", fill, text));
       }
     }
-    table.push_back(report::TableRow(cells));
+    table.push_back(pdf::TableRow(cells));
   }
-  report::TableStyle ts;
+  pdf::TableStyle ts;
   ts.text.size = 8;
   ts.header.size = 8;
   doc.Table(cols, table, ts);

@@ -17,6 +17,9 @@ struct Problem {
   std::string code;     // stable, ASCII, e.g. "survey.not_a_number"
   std::string where;    // "調査票4!E12", "山田.yaml:7", "事前調査票.xlsx"
   std::string message;  // Japanese, for the coordinator and the report
+  // True for what only the coordinator may read (reviewer mechanics,
+  // consistency hints, reviewer-file problems): never in the agency's report.
+  bool coordinator_only = false;
 
   bool is_error() const { return severity == Severity::kError; }
 };

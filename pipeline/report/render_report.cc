@@ -4,10 +4,12 @@
 #include <cstdio>
 
 #include "pipeline/core/text.h"
-#include "pipeline/report/charts.h"
-#include "pipeline/report/pdf_doc.h"
+#include "pipeline/pdf/charts.h"
+#include "pipeline/pdf/pdf_doc.h"
 
 namespace fidelity::report {
+
+using namespace pdf;  // the toolkit this renderer draws with
 namespace {
 
 std::string Join(const std::vector<std::string>& v, const std::string& sep) {
@@ -30,7 +32,7 @@ std::string Hex(char32_t c) {
 
 class ReportWriter {
  public:
-  ReportWriter(const ReportModel& m, const ReportTemplate& t, const FontCache& fonts)
+  ReportWriter(const ReportModel& m, const ReportTemplate& t, const pdf::FontCache& fonts)
       : m_(m), t_(t), doc_(fonts, Setup(m, t)) {
     body_ = TextStyle{.size = t.Size("body"), .color = t.Colour("text")};
     small_ = TextStyle{.size = t.Size("small"), .color = t.Colour("muted")};
@@ -587,7 +589,7 @@ class ReportWriter {
 }  // namespace
 
 std::string RenderReportPdf(const ReportModel& model, const ReportTemplate& tmpl,
-                            const FontCache& fonts, Problems* problems) {
+                            const pdf::FontCache& fonts, Problems* problems) {
   ReportWriter w(model, tmpl, fonts);
   std::string pdf = w.Render();
   if (problems) {

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "pipeline/core/problem.h"
-#include "pipeline/report/font_cache.h"
+#include "pipeline/pdf/font_cache.h"
 #include "pipeline/report/report_model.h"
 #include "pipeline/report/report_template.h"
 
@@ -15,6 +15,6 @@ namespace fidelity::report {
 // ("report.missing_glyph"). Throws std::runtime_error when libharu or qpdf
 // fails. Thread-safe: one call per thread may share `fonts` and `tmpl`.
 std::string RenderReportPdf(const ReportModel& model, const ReportTemplate& tmpl,
-                            const FontCache& fonts, Problems* problems = nullptr);
+                            const pdf::FontCache& fonts, Problems* problems = nullptr);
 
 }  // namespace fidelity::report

@@ -71,7 +71,7 @@ std::string Scalar(const YAML::Node& n, const std::string& origin, const std::st
 
 Color ColourOf(const YAML::Node& n, const std::string& origin, const std::string& what) {
   std::string s = Scalar(n, origin, what);
-  std::optional<Color> c = ParseColor(s);
+  std::optional<Color> c = pdf::ParseColor(s);
   if (!c) Fail("colour", Where(origin, n), what + " の色 '" + s + "' は #RRGGBB の形ではありません");
   return *c;
 }

@@ -13,9 +13,12 @@
 #include <utility>
 #include <vector>
 
-#include "pipeline/report/pdf_doc.h"
+#include "pipeline/pdf/pdf_doc.h"
 
 namespace fidelity::report {
+
+using pdf::Color;
+
 
 struct SectionTemplate {
   std::string key;      // cover, summary, score_sheet, charts, goi, strengths, challenges,

@@ -65,7 +65,7 @@ std::optional<Check> ReadPrevious(const Checklist& checklist, const Check& curre
 
 }  // namespace
 
-int RunRetention(const Checklist& checklist, const report::FontCache& fonts,
+int RunRetention(const Checklist& checklist, const pdf::FontCache& fonts,
                  const std::vector<std::string>& files, const std::filesystem::path& out,
                  std::ostream& err) {
   std::vector<CsvRow> rows;
@@ -127,10 +127,10 @@ int RunRetention(const Checklist& checklist, const report::FontCache& fonts,
 
 int RunRetention(const std::vector<std::string>& files, const std::filesystem::path& out, std::ostream& err) {
   std::optional<Checklist> checklist;
-  std::optional<report::FontCache> fonts;
+  std::optional<pdf::FontCache> fonts;
   try {
     checklist = LoadChecklist(DefaultRetentionConfig());
-    fonts.emplace(report::FontCache::FromDataDir());
+    fonts.emplace(pdf::FontCache::FromDataDir());
   } catch (const InputError& e) {
     err << FormatProblem(e.problem()) << "\n";
     return 2;

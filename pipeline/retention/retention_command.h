@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/report/font_cache.h"
+#include "pipeline/pdf/font_cache.h"
 #include "pipeline/retention/checklist.h"
 
 namespace fidelity::retention {
@@ -20,7 +20,7 @@ namespace fidelity::retention {
 // earlier, fails too; so does a second check of the same person and date.
 // Returns 0 when every file was written, 1 when some file failed.
 // Characters the font lacks are drawn as 〓 with a warning.
-int RunRetention(const Checklist& checklist, const report::FontCache& fonts,
+int RunRetention(const Checklist& checklist, const pdf::FontCache& fonts,
                  const std::vector<std::string>& files, const std::filesystem::path& out,
                  std::ostream& err);
 

@@ -2,21 +2,21 @@
 
 #include <algorithm>
 
-#include "pipeline/report/charts.h"
-#include "pipeline/report/pdf_doc.h"
+#include "pipeline/pdf/charts.h"
+#include "pipeline/pdf/pdf_doc.h"
 
 namespace fidelity::retention {
 
 namespace {
 
-using report::Align;
-using report::Color;
-using report::PdfDoc;
-using report::TableCell;
-using report::TableColumn;
-using report::TableRow;
-using report::TableStyle;
-using report::TextStyle;
+using pdf::Align;
+using pdf::Color;
+using pdf::PdfDoc;
+using pdf::TableCell;
+using pdf::TableColumn;
+using pdf::TableRow;
+using pdf::TableStyle;
+using pdf::TextStyle;
 
 const Color kInk{0.13, 0.13, 0.13};
 const Color kMuted{0.42, 0.42, 0.42};
@@ -70,11 +70,11 @@ void Chart(PdfDoc& doc, const Checklist& c, const RetentionReport& r) {
   doc.Text(doc.left(), block_top + 10, c.Text("chart_title"), {.size = 10, .color = kInk, .bold = true});
   const double cx = doc.left() + 130, cy = block_top + 22 + radius + label * 2;
 
-  report::RadarSpec spec;
+  pdf::RadarSpec spec;
   spec.max = c.scale_max;
   spec.grid_from = std::max(1, c.scale_min);
   spec.label_size = label;
-  report::RadarSeries now, before;
+  pdf::RadarSeries now, before;
   now.color = kAccent;
   now.filled = true;
   now.fill_opacity = 0.3;
@@ -91,18 +91,18 @@ void Chart(PdfDoc& doc, const Checklist& c, const RetentionReport& r) {
       before.values.push_back(r.previous_scores[i].score ? std::optional<double>(AsDouble(*r.previous_scores[i].score))
                                                          : std::nullopt);
   }
-  std::vector<report::RadarSeries> series = {now};
+  std::vector<pdf::RadarSeries> series = {now};
   if (r.previous_date) {
     before.legend = c.Text("previous_label") + "（" + r.previous_date->Japanese() + "）";
     series.push_back(before);  // the outline last, to stay visible
   }
-  report::DrawRadar(doc, cx, cy, radius, spec, series);
+  pdf::DrawRadar(doc, cx, cy, radius, spec, series);
 
   // Right column: legend, then the scale.
   const double rx = doc.left() + 290, rw = doc.right() - rx;
   double y = block_top + 34;
   for (const auto& s : series) {
-    report::DrawLegend(doc, rx, y, {s}, 8.5);
+    pdf::DrawLegend(doc, rx, y, {s}, 8.5);
     y += 15;
   }
   y += 10;
@@ -282,11 +282,11 @@ void Focus(PdfDoc& doc, const Checklist& c, const RetentionReport& r, double foo
 
 }  // namespace
 
-RenderedPage RenderRetentionPdf(const Checklist& c, const RetentionReport& r, const report::FontCache& fonts) {
-  report::PageSetup setup;
+RenderedPage RenderRetentionPdf(const Checklist& c, const RetentionReport& r, const pdf::FontCache& fonts) {
+  pdf::PageSetup setup;
   setup.page_number_format.clear();  // one page
-  setup.margin_top = 14 * report::kMm;
-  setup.margin_bottom = 12 * report::kMm;
+  setup.margin_top = 14 * pdf::kMm;
+  setup.margin_bottom = 12 * pdf::kMm;
   PdfDoc doc(fonts, setup);
   doc.NewPage();
   doc.set_y(doc.top());

@@ -2,12 +2,12 @@
 // the domains (the previous check as a dashed outline), the 結果のまとめ
 // table of domain scores, and the items of the lowest-scoring domains for
 // the next conversation. Wording comes from the checklist's `page:` texts;
-// drawing goes through report::PdfDoc (font subset, deterministic bytes).
+// drawing goes through pdf::PdfDoc (font subset, deterministic bytes).
 #pragma once
 #include <string>
 #include <vector>
 
-#include "pipeline/report/font_cache.h"
+#include "pipeline/pdf/font_cache.h"
 #include "pipeline/retention/checklist.h"
 #include "pipeline/retention/retention_report.h"
 
@@ -21,6 +21,6 @@ struct RenderedPage {
 // Same inputs -> same bytes. Throws std::runtime_error when the PDF cannot
 // be built.
 RenderedPage RenderRetentionPdf(const Checklist& checklist, const RetentionReport& report,
-                                const report::FontCache& fonts);
+                                const pdf::FontCache& fonts);
 
 }  // namespace fidelity::retention

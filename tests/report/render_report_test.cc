@@ -15,6 +15,7 @@
 
 namespace fidelity::report {
 namespace {
+using namespace pdf;
 
 using test::RunShell;
 using test::TempDir;

@@ -67,7 +67,7 @@ TEST(RetentionCommandTest, PdfShowsPersonScoresAndFocusItems) {
 
 TEST(RetentionCommandTest, PreviousCheckIsReadAndShown) {
   Checklist c = LoadChecklist(DefaultRetentionConfig());
-  report::FontCache fonts = report::FontCache::FromDataDir();
+  pdf::FontCache fonts = pdf::FontCache::FromDataDir();
   TempDir out;
   std::ostringstream err;
   ASSERT_EQ(RunRetention(c, fonts, {Data("P-0001_2026-10-01.yaml")}, out.path(), err), 0) << err.str();

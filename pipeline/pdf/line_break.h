@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 
 bool IsNoLineStart(char32_t c);
 bool IsNoLineEnd(char32_t c);
@@ -25,4 +25,4 @@ bool IsNoLineEnd(char32_t c);
 std::vector<std::string> BreakLines(std::u32string_view text, double width,
                                     const std::function<double(char32_t)>& advance);
 
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf

@@ -1,8 +1,8 @@
-#include "pipeline/report/line_break.h"
+#include "pipeline/pdf/line_break.h"
 
 #include "pipeline/core/text.h"
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 namespace {
 
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
@@ -96,4 +96,4 @@ std::vector<std::string> BreakLines(std::u32string_view text, double width,
   return lines;
 }
 
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf

@@ -1,4 +1,4 @@
-#include "pipeline/report/font_cache.h"
+#include "pipeline/pdf/font_cache.h"
 
 #include <hb-subset.h>
 #include <hb.h>
@@ -8,7 +8,7 @@
 #include "pipeline/core/fs.h"
 #include "pipeline/core/problem.h"
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 
 FontCache::FontCache(const std::filesystem::path& ttf_path) : path_(ttf_path) {
   blob_ = hb_blob_create_from_file_or_fail(ttf_path.c_str());
@@ -164,4 +164,4 @@ std::string FontCache::Subset(const std::vector<char32_t>& codepoints) const {
   return out;
 }
 
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf

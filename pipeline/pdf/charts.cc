@@ -1,10 +1,10 @@
-#include "pipeline/report/charts.h"
+#include "pipeline/pdf/charts.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
@@ -120,4 +120,4 @@ double DrawBars(PdfDoc& doc, double x, double top, double width, const BarSpec& 
   return y - top;
 }
 
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf

@@ -1,10 +1,10 @@
-#include "pipeline/report/line_break.h"
+#include "pipeline/pdf/line_break.h"
 
 #include <gtest/gtest.h>
 
 #include "pipeline/core/text.h"
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 namespace {
 
 // Every character 1 unit wide: widths count characters.
@@ -75,4 +75,4 @@ TEST(LineBreakTest, NeverWiderThanTheBoxWithRealWidths) {
 }
 
 }  // namespace
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf

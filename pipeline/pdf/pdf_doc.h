@@ -28,9 +28,9 @@
 #include <variant>
 #include <vector>
 
-#include "pipeline/report/font_cache.h"
+#include "pipeline/pdf/font_cache.h"
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 
 struct Color {
   double r = 0, g = 0, b = 0;
@@ -224,4 +224,4 @@ class PdfDoc {
   bool finished_ = false;
 };
 
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf

@@ -18,7 +18,7 @@
 struct hb_face_t;
 struct hb_blob_t;
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 
 class FontCache {
  public:
@@ -62,4 +62,4 @@ class FontCache {
   char32_t replacement_ = U'?';
 };
 
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf

@@ -1,4 +1,4 @@
-#include "pipeline/report/pdf_postprocess.h"
+#include "pipeline/pdf/pdf_postprocess.h"
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Buffer.hh>
@@ -12,7 +12,7 @@
 #include <set>
 #include <stdexcept>
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 namespace {
 
 std::string Hex4(unsigned v) {
@@ -201,4 +201,4 @@ std::string PostProcessPdf(std::string_view pdf, const PdfPostProcess& o) {
   }
 }
 
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf

@@ -1,4 +1,4 @@
-#include "pipeline/report/pdf_doc.h"
+#include "pipeline/pdf/pdf_doc.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -12,10 +12,10 @@
 #include <stdexcept>
 
 #include "pipeline/core/text.h"
-#include "pipeline/report/line_break.h"
-#include "pipeline/report/pdf_postprocess.h"
+#include "pipeline/pdf/line_break.h"
+#include "pipeline/pdf/pdf_postprocess.h"
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 namespace {
 
 int HexDigit(char c) {
@@ -584,4 +584,4 @@ std::string PdfDoc::Finish() {
   return PostProcessPdf(raw, post);
 }
 
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf

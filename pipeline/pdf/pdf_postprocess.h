@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 
 // The ToUnicode CMap text mapping 2-byte code `base + i` to codepoints[i]
 // (any Unicode code point; outside the BMP as a UTF-16 pair).
@@ -37,4 +37,4 @@ struct PdfPostProcess {
 // (including any qpdf warning on libharu's output).
 std::string PostProcessPdf(std::string_view pdf, const PdfPostProcess& options);
 
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/report/pdf_doc.h"
+#include "pipeline/pdf/pdf_doc.h"
 
-namespace fidelity::report {
+namespace fidelity::pdf {
 
 struct RadarSeries {
   std::vector<std::optional<double>> values;  // one per axis; nullopt drawn at the centre
@@ -61,4 +61,4 @@ struct BarSpec {
 // Horizontal bars from the cursor down; returns the height used.
 double DrawBars(PdfDoc& doc, double x, double top, double width, const BarSpec& spec);
 
-}  // namespace fidelity::report
+}  // namespace fidelity::pdf
