@@ -1,0 +1,39 @@
+// An agency's path over earlier cycles, and the region's figures of this
+// cycle: plain data for the report model (report_model.h). Filled by the
+// cycle (previous-run chain, cohort of this cycle); rendered by the report.
+// Agencies are never named here: only this agency's own history and the
+// region's medians and quartiles.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fidelity::report {
+
+// One earlier cycle of this agency, as its run wrote it.
+struct CyclePoint {
+  std::string cycle;                                 // "2025年度"
+  std::optional<int> total;                          // nullopt: provisional then
+  std::string band;                                  // band key, empty when provisional
+  std::map<std::string, std::optional<int>> subtotals;  // staffing / organization / services
+  std::map<std::string, int> items;                  // item code -> score (scored items only)
+  std::map<std::string, std::string> notes;          // item code -> reviewers' note, when given
+};
+
+// Oldest first; this cycle is not included. Empty: a first review.
+struct History {
+  std::vector<CyclePoint> cycles;
+};
+
+// The region's figures for this cycle, over the scored (not provisional)
+// agencies. `shown` is false when fewer than the minimum (5) agencies were
+// scored, so that no single agency can be recognised.
+struct RegionFigures {
+  int agencies = 0;  // scored agencies counted
+  bool shown = false;
+  std::map<std::string, double> item_median;                       // item code -> median
+  std::map<std::string, std::pair<double, double>> item_quartiles;  // item code -> (Q1, Q3)
+};
+
+}  // namespace fidelity::report
