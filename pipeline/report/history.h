@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fidelity::report {
@@ -19,11 +20,24 @@ struct CyclePoint {
   std::map<std::string, std::optional<int>> subtotals;  // staffing / organization / services
   std::map<std::string, int> items;                  // item code -> score (scored items only)
   std::map<std::string, std::string> notes;          // item code -> reviewers' note, when given
+  std::optional<std::pair<int, int>> total_range;    // when provisional then: [lowest, highest]
 };
 
 // Oldest first; this cycle is not included. Empty: a first review.
 struct History {
   std::vector<CyclePoint> cycles;
+};
+
+// One earlier cycle of the whole region, as its run wrote it (run.json and
+// each agency's scores.json). Coordinator side only: it names agencies, so
+// it feeds summary.pdf/summary.xlsx and each agency's own History, never a
+// report directly.
+struct PastCycle {
+  std::string cycle;   // run.json `cycle` ("2025年度")
+  std::string folder;  // the output folder, as shown in messages
+  int failed = 0;      // agencies the run could not score
+  std::vector<std::pair<std::string, CyclePoint>> agencies;  // id -> point, in run.json order
+  const CyclePoint* Find(const std::string& id) const;
 };
 
 // The region's figures for this cycle, over the scored (not provisional)
