@@ -263,7 +263,8 @@ Item ReadItem(const Reader& r, const YAML::Node& n, const Instrument& ins) {
   r.Map(n, "items の要素");
   r.Keys(n, {"code", "name", "short", "subscale", "source", "quantity", "unit", "interval", "bands",
              "params", "interview_scores", "checks", "counted", "scores_by_count", "flags",
-             "decisive", "levels", "base_score", "computed_checks", "boxes", "anchors"});
+             "decisive", "levels", "base_score", "computed_checks", "boxes", "anchors",
+             "reviewer_count"});
   Item it;
   it.line = YamlLine(n);
   it.code = r.NeedStr(n, "code");
@@ -288,6 +289,7 @@ Item ReadItem(const Reader& r, const YAML::Node& n, const Instrument& ins) {
     r.Fail(anchors, code + ": anchors はすべての得点に必要です");
 
   it.unit = r.OptStr(n, "unit");
+  it.reviewer_count = r.OptStr(n, "reviewer_count");
   it.params = ReadParams(r, n["params"], code + " の params");
   if (n["checks"]) it.checks = ReadChecks(r, n["checks"], code + " の checks");
   auto known_check = [&](const YAML::Node& at, const std::string& key) {
@@ -392,14 +394,19 @@ Item ReadItem(const Reader& r, const YAML::Node& n, const Instrument& ins) {
     case ItemSource::kReviewers:
       break;
   }
+  if (!it.reviewer_count.empty() && it.quantity != "job_type_diversity" &&
+      it.quantity != "employer_diversity")
+    r.Fail(n["reviewer_count"], code + ": reviewer_count は職種・企業の多様性の項目だけに書けます");
   return it;
 }
 
 GoiItem ReadGoi(const Reader& r, const YAML::Node& n, const Instrument& ins) {
-  r.Keys(r.Map(n, "goi の要素"), {"code", "name", "source", "quantity", "role", "column", "params"});
+  r.Keys(r.Map(n, "goi の要素"), {"code", "name", "source", "quantity", "role", "column", "params",
+                                        "criterion"});
   GoiItem g;
   g.code = r.NeedStr(n, "code");
   g.name = r.NeedStr(n, "name");
+  g.criterion = r.OptStr(n, "criterion");
   std::string source = r.NeedStr(n, "source");
   if (source == "workbook") g.computed = true;
   else if (source != "reviewers") r.Fail(n["source"], g.code + ": source は workbook か reviewers です");

@@ -108,6 +108,10 @@ struct Item {
   int base_score = 1;
   std::vector<ComputedCheck> computed_checks;
   std::vector<BoxDef> boxes;  // III-11
+  // III-8/III-9: the reviewers may give the count themselves (`count: 7`);
+  // this is the reviewer field's label (職種の数（重複ケースを除く）). Empty:
+  // the item takes no count.
+  std::string reviewer_count;
 
   int line = 0;  // where it is defined in the config
 
@@ -136,6 +140,7 @@ struct GoiItem {
   std::string quantity;   // mental_share / dedicated_staff / role_fte
   std::string role;       // dedicated_staff, role_fte: ES / CM / AS
   std::string column;     // dedicated_staff: employment (E) / life (G)
+  std::string criterion;  // the manual's criterion in short (70 %, 35 h, 1 FTE…), for the report
   std::map<std::string, Rational> params;  // at_least, hours_at_least, pct_at_least, count_at_least, fte_at_least
 };
 

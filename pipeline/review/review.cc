@@ -119,6 +119,18 @@ class Parser {
     return n;
   }
 
+  // III-8/III-9 `count`: a whole number 0–999 (the distinct job types or employers).
+  int Count(const YAML::Node& v, int key_line, const std::string& code) const {
+    std::string s = v.IsScalar() ? Trim(Nfkc(v.Scalar())) : "";
+    bool digits = !s.empty() && s.size() <= 3;
+    for (char c : s) digits = digits && c >= '0' && c <= '9';
+    if (!digits)
+      Fail("review.bad_count", Line(v, key_line),
+           "項目 " + code + " の count は0以上の整数（重複を除いた数）で書いてください" +
+               (v.IsScalar() ? "（'" + v.Scalar() + "'）" : std::string()));
+    return std::stoi(s);
+  }
+
   void Items(const YAML::Node& v, int key_line, ReviewerFile& out) {
     if (!v || v.IsNull()) return;
     if (!v.IsMap())
@@ -165,13 +177,18 @@ class Parser {
         ri.note = Text(val, line, "項目 " + code + " の note");
       } else if (key == "checks") {
         Checks(item, val, line, ri);
+      } else if (key == "count" && !item.reviewer_count.empty()) {
+        if (val.IsNull()) continue;
+        ri.count = Count(val, line, code);
+        ri.count_line = Line(val, line);
       } else if (item.FindFlag(key)) {
         if (ri.flags.count(key))
           Fail("review.duplicate_key", line, "項目 " + code + " の " + key + " が2回書かれています");
         ri.flags[key] = NeedBool(val, line, "項目 " + code + " の " + key);
       } else {
         Fail("review.unknown_key", line, "項目 " + code + " に不明なキー '" + YamlScalarKey(it->first) +
-                                             "'（score, checks, note" + FlagList(item) + "）");
+                                             "'（score, checks, note" + FlagList(item) +
+                                             (item.reviewer_count.empty() ? "" : ", count") + "）");
       }
     }
   }

@@ -6,6 +6,7 @@
 //     II-1: {score: 3, note: …}
 //     II-2: {checks: {i: true, ii: false}, no_cm: false}
 //     II-6: {checks: {a: false, b: [犯罪歴や暴力行為の履歴がある], c: [], d: false}}
+//     III-8: {count: 7, note: 清掃と清掃員は同じ職種}
 //   goi: {G1: true, G2: false}
 //   strengths: [ … ]
 //   challenges: [ … ]
@@ -25,6 +26,7 @@
 //                         or checks on an item that has none
 //   review.unknown_goi    a GOI code not in the instrument
 //   review.bad_score      score not an integer within the instrument's range
+//   review.bad_count      count (III-8/III-9) not a whole number 0–999
 //   review.wrong_type     a value of the wrong type (map/list/text/true-false)
 // The returned `problems` holds warnings only (none are produced by the
 // parser today; the field is there for the scorer and future checks).
@@ -54,6 +56,10 @@ struct ReviewerItem {
   std::map<std::string, int> checks;
   std::map<std::string, std::vector<std::string>> reasons;  // keys given as lists
   std::map<std::string, bool> flags;  // no_cm, rarely_meets_employers (beside or inside checks)
+  // III-8/III-9 (items with Item::reviewer_count): the reviewer's own count of
+  // distinct job types / employers (重複ケースを除く), a whole number ≥ 0.
+  std::optional<int> count;
+  int count_line = 0;
   std::string note;
 };
 

@@ -191,6 +191,28 @@ TEST(Review, EmptyTooLargeAndBadEncoding) {
   EXPECT_EQ(ErrorOf("a: &x 1\nb: *x\n"), "review.alias 山田.yaml:1 YAMLのアンカー（&名前）は使えません");
 }
 
+TEST(Review, DiversityCountsAreTheReviewers) {
+  ReviewerFile f = Parse("items:\n  III-8: {count: 7, note: 清掃と清掃員は同じ職種}\n  III-9:\n    count: ０\n");
+  EXPECT_EQ(f.items.at("III-8").count, 7);
+  EXPECT_EQ(f.items.at("III-8").count_line, 2);
+  EXPECT_EQ(f.items.at("III-8").note, "清掃と清掃員は同じ職種");
+  EXPECT_FALSE(f.items.at("III-8").score.has_value());
+  EXPECT_EQ(f.items.at("III-9").count, 0);  // full-width digit
+  EXPECT_EQ(f.items.at("III-9").count_line, 4);
+  EXPECT_FALSE(Parse("items:\n  III-8: {count: ~}\n").items.at("III-8").count.has_value());
+  EXPECT_EQ(ErrorOf("items:\n  III-8: {count: -1}\n"),
+            "review.bad_count 山田.yaml:2 項目 III-8 の count は0以上の整数（重複を除いた数）で書いてください（'-1'）");
+  EXPECT_EQ(ErrorOf("items:\n  III-9: {count: 6.5}\n"),
+            "review.bad_count 山田.yaml:2 項目 III-9 の count は0以上の整数（重複を除いた数）で書いてください（'6.5'）");
+  EXPECT_EQ(ErrorOf("items:\n  III-8: {count: [7]}\n"),
+            "review.bad_count 山田.yaml:2 項目 III-8 の count は0以上の整数（重複を除いた数）で書いてください");
+  // Only the diversity items take a count.
+  EXPECT_EQ(ErrorOf("items:\n  III-10: {count: 7}\n"),
+            "review.unknown_key 山田.yaml:2 項目 III-10 に不明なキー 'count'（score, checks, note）");
+  EXPECT_EQ(ErrorOf("items:\n  III-8: {count: 7, memo: x}\n"),
+            "review.unknown_key 山田.yaml:2 項目 III-8 に不明なキー 'memo'（score, checks, note, count）");
+}
+
 TEST(Review, ByteOrderMarkIsSkipped) {
   EXPECT_EQ(Parse("\xEF\xBB\xBFreviewer: 佐藤\nitems: {II-1: 2}\n").reviewer, "佐藤");
 }
