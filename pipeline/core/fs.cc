@@ -12,34 +12,37 @@
 #include <stdexcept>
 
 #include "pipeline/core/problem.h"
+#include "pipeline/core/safe_file.h"
 
 namespace fidelity {
 
 std::string ReadFile(const std::filesystem::path& path, size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("io.read", path.string(), "ファイルを開けません（" + std::string(std::strerror(errno)) + "）");
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) throw InputError("io.read", path.string(), "ファイルを読めません");
-  if (static_cast<size_t>(size) > max_bytes)
-    throw InputError("io.too_large", path.string(),
-                     "ファイルが大きすぎます（" + std::to_string(size) + " バイト）");
-  in.seekg(0);
-  std::string data(static_cast<size_t>(size), '\0');
-  in.read(data.data(), size);
-  if (!in) throw InputError("io.read", path.string(), "ファイルを最後まで読めません");
-  return data;
+  return ReadRegularFile(path, max_bytes);
 }
+
+namespace {
+
+[[noreturn]] void WriteFailed(const std::filesystem::path& path, int err, const std::string& tmp = "") {
+  if (!tmp.empty()) ::unlink(tmp.c_str());
+  throw InputError("io.write", path.string(), "書き込めません（" + ErrnoText(err, true) + "）");
+}
+
+}  // namespace
 
 void WriteFileAtomic(const std::filesystem::path& path, const std::string& bytes, unsigned mode) {
   static std::atomic<unsigned> counter{0};
   auto dir = path.parent_path();
-  if (!dir.empty()) std::filesystem::create_directories(dir);
+  if (!dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) WriteFailed(path, ec.value());
+  }
+  // Named per process and per call: two runs never touch each other's.
   std::string tmp = (dir / ("." + path.filename().string() + ".tmp." + std::to_string(getpid()) + "." +
                             std::to_string(counter++)))
                         .string();
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-  if (fd < 0) throw std::runtime_error("cannot create " + tmp + ": " + std::strerror(errno));
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0) WriteFailed(path, errno);
   size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -47,17 +50,15 @@ void WriteFileAtomic(const std::filesystem::path& path, const std::string& bytes
       if (errno == EINTR) continue;
       int e = errno;
       ::close(fd);
-      ::unlink(tmp.c_str());
-      throw std::runtime_error("cannot write " + tmp + ": " + std::strerror(e));
+      WriteFailed(path, e, tmp);
     }
     done += static_cast<size_t>(n);
   }
   ::fchmod(fd, mode);
-  if (::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    ::unlink(tmp.c_str());
-    throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(e));
-  }
+  // A full disk says so in write() (blocks are reserved there) or, on some
+  // file systems, only in close(): both are checked before the rename.
+  if (::close(fd) != 0) WriteFailed(path, errno, tmp);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) WriteFailed(path, errno, tmp);
 }
 
 std::filesystem::path DataDir() {

@@ -5,14 +5,17 @@
 
 namespace fidelity {
 
-// Reads a whole file. Throws InputError("io.read", path, …) when it cannot,
-// or when it is larger than max_bytes ("io.too_large").
+// Reads a whole regular file (core/safe_file.h: opened without blocking and
+// checked to be a regular file first). Throws InputError("io.read",
+// "io.not_a_file", "io.too_large", path, …) with a Japanese message.
 std::string ReadFile(const std::filesystem::path& path, size_t max_bytes = 256u << 20);
 
-// Writes `bytes` to a temporary file in the same folder, flushes it, then
-// renames it over `path`: a reader sees the old file or the new one, never
-// half of one. Throws std::runtime_error on failure (and removes the
-// temporary). `mode` sets the permissions (e.g. 0600 for passwords).
+// The one atomic writer of the pipeline: writes `bytes` to a temporary file
+// named for this process (".NAME.tmp.PID.N") in the same folder, checks
+// every write and the close, then renames it over `path`: a reader sees the old file or the new
+// one, never half of one, and a failed write (full disk) leaves the old file
+// in place. Throws InputError("io.write", path, Japanese reason) on failure
+// (the temporary removed). `mode` sets the permissions (0600 for passwords).
 void WriteFileAtomic(const std::filesystem::path& path, const std::string& bytes, unsigned mode = 0644);
 
 // Where config/, templates/ and fonts/ live: $FIDELITY_DATA_DIR, else the

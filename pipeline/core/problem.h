@@ -29,7 +29,12 @@ using Problems = std::vector<Problem>;
 const char* SeverityName(Severity s);  // "error" / "warning"
 bool HasError(const Problems& ps);
 // "error [code] where: message" — one line for problems.txt and stderr.
+// Control characters and invalid UTF-8 are escaped, and the place and the
+// message are cut to a short excerpt (core/escape.h).
 std::string FormatProblem(const Problem& p);
+// The same problem with code, place and message escaped and cut as above:
+// for writers that store the fields apart (run.json).
+Problem SafeProblem(Problem p);
 
 inline Problem Error(std::string code, std::string where, std::string message) {
   return {Severity::kError, std::move(code), std::move(where), std::move(message)};
