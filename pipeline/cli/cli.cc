@@ -114,7 +114,7 @@ bool WantsHelp(int argc, char** argv) {
 }
 
 int CmdRun(int argc, char** argv) {
-  Args a = Scan(argc, argv, 2, {"-o", "--out", "-j", "--jobs"}, {"--quiet", "-q", "--seal"}, {"--only"});
+  Args a = Scan(argc, argv, 2, {"-o", "--out", "-j", "--jobs"}, {"--quiet", "-q", "--seal", "--allow-outside-paths"}, {"--only"});
   if (!a.error.empty()) return Usage(a.error);
   if (a.positional.size() != 1) return Usage("run には CYCLE（cycle.yaml かそのフォルダ）を1つ指定してください");
   RunOptions opt;
@@ -135,7 +135,10 @@ int CmdRun(int argc, char** argv) {
   Manifest m;
   std::shared_ptr<const CycleResources> res;
   try {
-    m = LoadManifest(cycle);
+    ManifestOptions mopt;
+    mopt.allow_outside_paths = a.has("--allow-outside-paths");
+    m = LoadManifest(cycle, mopt);
+    for (const Problem& n : m.notes) std::fprintf(stderr, "fidelity: %s\n", FormatProblem(n).c_str());
     res = LoadCycleResources();
   } catch (const InputError& e) {
     std::fprintf(stderr, "fidelity: %s\n", FormatProblem(e.problem()).c_str());
@@ -174,11 +177,13 @@ int RunCli(int argc, char** argv) {
     return 0;
   }
   static const std::map<std::string, const char*> help = {
-      {"run", "fidelity run CYCLE [-o OUT] [-j N] [--only ID…] [--quiet] [--seal]\n"
+      {"run", "fidelity run CYCLE [-o OUT] [-j N] [--only ID…] [--quiet] [--seal] [--allow-outside-paths]\n"
               "  CYCLE: cycle.yaml またはそのフォルダ。OUT の既定は CYCLE/out。\n"
               "  -j N: 同時に処理する機関数（既定: CPU数）。--only: 指定した id だけ処理。\n"
               "  --quiet: 進捗表示を出さない。--seal: report.pdf を機関ごとのパスワードで暗号化し、\n"
-              "  パスワードを OUT/passwords.csv（権限 0600）に書く。\n"},
+              "  パスワードを OUT/passwords.csv（権限 0600）に書く。\n"
+              "  --allow-outside-paths: cycle.yaml のフォルダの外（絶対パス・「..」・外へのリンク）にある\n"
+              "  入力ファイルを読むことを許す（既定では読まずに終了コード 2）。\n"},
       {"check", "fidelity check WORKBOOK… [--password-file F]\n"
                 "  事前調査票を点検し、問題をシートごとにセル番地つきで表示する。\n"
                 "  エラーがあれば終了コード 1。パスワードはファイルから読む（コマンドラインには書かない）。\n"},

@@ -214,7 +214,7 @@ YamlDoc ParseYamlText(std::string_view bytes, const std::string& label, const Ya
   return doc;
 }
 
-YamlDoc ReadYamlFile(const std::filesystem::path& path, const std::string& label, const YamlOptions& opt) {
+std::string ReadYamlBytes(const std::filesystem::path& path, const std::string& label, const YamlOptions& opt) {
   const std::string& p = opt.code_prefix;
   struct stat st;
   if (::stat(path.c_str(), &st) != 0)
@@ -232,7 +232,11 @@ YamlDoc ReadYamlFile(const std::filesystem::path& path, const std::string& label
   } catch (const InputError& e) {
     throw InputError(p + ".io", label, e.problem().message);
   }
-  return ParseYamlText(bytes, label, opt);
+  return bytes;
+}
+
+YamlDoc ReadYamlFile(const std::filesystem::path& path, const std::string& label, const YamlOptions& opt) {
+  return ParseYamlText(ReadYamlBytes(path, label, opt), label, opt);
 }
 
 }  // namespace fidelity

@@ -56,7 +56,11 @@ struct YamlDoc {
 
 // Parses `bytes` (any encoding DecodeText accepts). Throws InputError as above.
 YamlDoc ParseYamlText(std::string_view bytes, const std::string& label, const YamlOptions& opt = {});
-// Reads `path` (a regular file only, never a blocking open) and parses it.
+// The bytes of `path`: a regular file only (a folder, pipe or device is
+// refused before any open, so nothing blocks), at most opt.max_bytes.
+// Throws InputError(<prefix>.io / .too_large, label, …).
+std::string ReadYamlBytes(const std::filesystem::path& path, const std::string& label, const YamlOptions& opt = {});
+// ReadYamlBytes, then ParseYamlText.
 YamlDoc ReadYamlFile(const std::filesystem::path& path, const std::string& label, const YamlOptions& opt = {});
 
 // "label:line" (line 1-based; just "label" when line <= 0).

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "pipeline/core/text.h"
+#include "pipeline/core/yaml.h"
 #include "pipeline/retention/yaml_source.h"
 
 namespace fidelity::retention {
@@ -121,8 +122,12 @@ ParsedCheck ParseCheck(std::string_view text, const std::string& file, const Che
         }
       }
     } else {
+      std::string near = NearestKey(k, {"person", "date", "rater", "ratings", "previous"});
       ps.push_back(Error(Code("unknown_key"), at,
-                         "不明なキー「" + k + "」です（person, date, rater, ratings, previous のいずれか）"));
+                         "不明なキー「" + Excerpt(k) + "」です（" +
+                             (near.empty() ? std::string("person, date, rater, ratings, previous のいずれか")
+                                           : near + " のことですか？") +
+                             "）"));
     }
   }
   const std::string top = file + ":1";

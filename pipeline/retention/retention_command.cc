@@ -6,7 +6,9 @@
 #include <optional>
 
 #include "pipeline/core/fs.h"
+#include "pipeline/core/paths.h"
 #include "pipeline/core/problem.h"
+#include "pipeline/core/yaml.h"
 #include "pipeline/retention/check.h"
 #include "pipeline/retention/retention_csv.h"
 #include "pipeline/retention/retention_pdf.h"
@@ -40,6 +42,13 @@ std::optional<Check> ReadCheck(const Checklist& checklist, const std::string& fi
 // error in `ps` when it cannot be used.
 std::optional<Check> ReadPrevious(const Checklist& checklist, const Check& current, Problems& ps) {
   std::filesystem::path path = std::filesystem::path(current.file).parent_path() / current.previous;
+  if (!InsideFolder(path, std::filesystem::path(current.file).parent_path())) {
+    ps.push_back(Error("retention.previous_outside", current.previous_where,
+                       "前回のチェック「" + Excerpt(current.previous, 80) +
+                           "」は、このファイルと同じフォルダ（またはその下）に置いてください"
+                           "（絶対パス・「..」・フォルダの外を指すリンクは読みません）"));
+    return std::nullopt;
+  }
   Problems own;
   std::optional<Check> prev = ReadCheck(checklist, path.string(), own);
   for (auto& p : own)

@@ -3,6 +3,8 @@
 #include <map>
 #include <optional>
 
+#include "pipeline/core/yaml.h"
+
 namespace fidelity::retention {
 
 std::string Where(const std::string& file, const YAML::Node& node) {
@@ -17,11 +19,13 @@ std::string Where(const std::string& file, const YAML::Node& node) {
 YAML::Node ParseYaml(std::string_view text, const std::string& file, const std::string& prefix,
                      Problems& problems) {
   try {
-    return YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    int line = e.mark.line >= 0 ? e.mark.line + 1 : 1;
-    problems.push_back(Error(prefix + ".yaml_syntax", file + ":" + std::to_string(line),
-                             "YAMLの書き方に誤りがあります（" + e.msg + "）"));
+    YamlOptions opt;
+    opt.code_prefix = prefix;
+    YamlDoc doc = ParseYamlText(text, file, opt);
+    problems.insert(problems.end(), doc.notes.begin(), doc.notes.end());
+    return doc.root;
+  } catch (const InputError& e) {
+    problems.push_back(e.problem());
     return YAML::Node(YAML::NodeType::Undefined);
   }
 }
@@ -37,7 +41,7 @@ void FindDuplicateKeys(const YAML::Node& map, const std::string& file, const std
     auto [pos, inserted] = first_line.emplace(k, line);
     if (!inserted)
       problems.push_back(Error(prefix + ".duplicate_key", Where(file, key),
-                               "キー「" + key.Scalar() + "」が重複しています（" +
+                               "キー「" + Excerpt(key.Scalar()) + "」が重複しています（" +
                                    std::to_string(pos->second) + "行目と同じ）"));
   }
 }

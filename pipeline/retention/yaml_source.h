@@ -15,8 +15,10 @@ namespace fidelity::retention {
 // "file:line" (1-based) for a node's mark; "file:1" when the node has no mark.
 std::string Where(const std::string& file, const YAML::Node& node);
 
-// Parses `text`. On a syntax error appends an error ("<prefix>.yaml_syntax",
-// file:line) to `problems` and returns an undefined node (!IsDefined()).
+// Parses `text` with the one strict loader (core/yaml.h). When it refuses the
+// text (syntax "<prefix>.syntax", duplicate key, encoding, tab …) appends its
+// error, with file:line, to `problems` and returns an undefined node
+// (!IsDefined()); a converted encoding adds a warning.
 YAML::Node ParseYaml(std::string_view text, const std::string& file, const std::string& prefix,
                      Problems& problems);
 
