@@ -14,18 +14,18 @@
 #include "pipeline/pdf/font_cache.h"
 #include "pipeline/report/render_report.h"
 #include "pipeline/report/report_template.h"
+#include "pipeline/review/load_review.h"
 #include "pipeline/review/review.h"
 #include "pipeline/scoring/score_agency.h"
 #include "pipeline/scoring/scores_json.h"
 #include "pipeline/survey/layout.h"
 #include "pipeline/survey/reader.h"
+#include "pipeline/survey/workbook_file.h"
 #include "pipeline/xlsx/xlsx_reader.h"
 
 namespace fidelity {
 
 namespace {
-
-constexpr size_t kMaxWorkbookBytes = 64u << 20;
 
 double CpuMs() {
   timespec ts;
@@ -83,8 +83,12 @@ std::string PreviousCycleName(const Manifest& m) {
 
 std::string ReadPasswordFile(const std::filesystem::path& file) {
   std::string s = ReadFile(file, 4096);
+  if (s.rfind("\xEF\xBB\xBF", 0) == 0) s.erase(0, 3);  // メモ帳's UTF-8 BOM is not part of the password
   auto nl = s.find_first_of("\r\n");
   if (nl != std::string::npos) s.resize(nl);
+  if (s.empty())
+    throw InputError("crypto.password_file", file.string(),
+                     "パスワードファイルが空です（1 行目にパスワードだけを書いてください）");
   return s;
 }
 
@@ -102,23 +106,7 @@ std::optional<std::string> AgencyPassword(const AgencyEntry& e) {
 
 Survey ReadSurveyFile(const std::filesystem::path& path, const std::optional<std::string>& password,
                       const CycleResources& res) {
-  std::string label = Label(path);
-  try {
-    std::string bytes = ReadFile(path, kMaxWorkbookBytes);
-    if (LooksLikeOleCompound(bytes)) bytes = DecryptWorkbook(bytes, password.value_or(""), label);
-    Workbook wb = ReadXlsx(bytes, label);
-    return ReadSurvey(wb, res.layout, label);
-  } catch (const InputError& e) {
-    Survey s;
-    s.file = label;
-    s.problems.push_back(e.problem());
-    return s;
-  } catch (const std::exception& e) {
-    Survey s;
-    s.file = label;
-    s.problems.push_back(Error("internal", label, std::string("読み込み中に予期しない失敗: ") + e.what()));
-    return s;
-  }
+  return ReadSurveyWorkbook(path, password, res.layout);
 }
 
 AgencyOutcome ProcessAgency(const Manifest& m, const AgencyEntry& e, const CycleResources& res,
@@ -144,7 +132,7 @@ AgencyOutcome ProcessAgency(const Manifest& m, const AgencyEntry& e, const Cycle
     std::optional<ReviewerFile> consensus;
     auto load = [&](const std::filesystem::path& p) -> std::optional<ReviewerFile> {
       try {
-        return ParseReviewerFile(ReadFile(p, kMaxReviewerFileBytes), Label(p), res.instrument);
+        return LoadReviewFile(p, res.instrument);  // YAML or an Excel score sheet
       } catch (const InputError& err) {
         o.problems.push_back(err.problem());
         return std::nullopt;

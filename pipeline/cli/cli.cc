@@ -15,6 +15,8 @@
 #include "pipeline/batch/manifest.h"
 #include "pipeline/batch/runner.h"
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/convert.h"
+#include "pipeline/cli/init.h"
 #include "pipeline/core/problem.h"
 
 namespace fidelity {
@@ -29,6 +31,9 @@ const char* kUsage =
     "      report.pdf・scores.json・problems.txt、OUT/ に summary.csv・summary.pdf・run.json を書く\n"
     "  fidelity check WORKBOOK… [--password-file F]   事前調査票の点検（エラーがあれば終了コード 1）\n"
     "  fidelity blank -o FILE.xlsx                     空の事前調査票を作る\n"
+    "  fidelity blank --reviewer -o FILE.xlsx          評価者の評価シート（Excel）を作る\n"
+    "  fidelity init FOLDER [--update]                 機関のフォルダから cycle.yaml を作る\n"
+    "  fidelity convert REVIEW.yaml [-o REVIEW.xlsx]   評価者の YAML を記入済みの評価シートにする\n"
     "  fidelity sample WORKBOOK --seed N [--json] [--password-file F]\n"
     "                                                  記録グループ A/B/C と 3/4/3 ケースの抽出\n"
     "  fidelity retention FILE… -o OUT                 定着状況評価チェックシートのレーダーチャート\n"
@@ -187,7 +192,17 @@ int RunCli(int argc, char** argv) {
       {"check", "fidelity check WORKBOOK… [--password-file F]\n"
                 "  事前調査票を点検し、問題をシートごとにセル番地つきで表示する。\n"
                 "  エラーがあれば終了コード 1。パスワードはファイルから読む（コマンドラインには書かない）。\n"},
-      {"blank", "fidelity blank -o FILE.xlsx\n  機関に送る空の事前調査票（記入方法・入力欄の色・選択肢つき）を作る。\n"},
+      {"blank", "fidelity blank -o FILE.xlsx\n  機関に送る空の事前調査票（記入方法・入力欄の色・選択肢つき）を作る。\n"
+                "fidelity blank --reviewer -o FILE.xlsx [--force]\n"
+                "  評価者が記入する評価シート（項目ごとのアンカー・得点とチェックの選択肢・根拠欄・GOI・\n"
+                "  ストレングスと課題）を作る。fidelity run は YAML と同じように読む。既にあるファイルは --force でだけ上書き。\n"},
+      {"init", "fidelity init FOLDER [--update]\n"
+               "  FOLDER の機関ごとのフォルダ（事前調査票・評価シート・合議.*）から FOLDER/cycle.yaml を作る。\n"
+               "  機関名と記載日は事前調査票から読む。type と survey_date は「未記入」で書くので埋めてから run する。\n"
+               "  既にある cycle.yaml は上書きしない。--update: 新しい機関のフォルダだけを追記する。\n"},
+      {"convert", "fidelity convert REVIEW.yaml [-o REVIEW.xlsx] [--force]\n"
+                  "  評価者（または合議）の YAML ファイルを記入済みの評価シート（Excel）にする。\n"
+                  "  書いたシートを読み直し、採点に使う内容が YAML と同じことを確かめる。\n"},
       {"sample", "fidelity sample WORKBOOK --seed N [--json] [--password-file F]\n"
                  "  調査票4 の各利用者の記録グループ（A/B/C）と、A 3件・B 4件・C 3件の再現できる抽出。\n"},
       {"retention", "fidelity retention FILE… -o OUT\n"
@@ -207,11 +222,25 @@ int RunCli(int argc, char** argv) {
     return CmdCheck(a.positional, a.value("--password-file"));
   }
   if (cmd == "blank") {
-    Args a = Scan(argc, argv, 2, {"-o", "--out"}, {});
+    Args a = Scan(argc, argv, 2, {"-o", "--out"}, {"--reviewer", "--force"});
     if (!a.error.empty()) return Usage(a.error);
     auto o = a.value("-o") ? a.value("-o") : a.value("--out");
     if (!o || !a.positional.empty()) return Usage("blank には -o FILE.xlsx を指定してください");
+    if (a.has("--reviewer")) return CmdBlankReviewer(*o, a.has("--force"));
     return CmdBlank(*o);
+  }
+  if (cmd == "init") {
+    Args a = Scan(argc, argv, 2, {}, {"--update"});
+    if (!a.error.empty()) return Usage(a.error);
+    if (a.positional.size() != 1) return Usage("init には FOLDER（機関ごとのフォルダを含むフォルダ）を1つ指定してください");
+    return CmdInit(a.positional[0], a.has("--update"));
+  }
+  if (cmd == "convert") {
+    Args a = Scan(argc, argv, 2, {"-o", "--out"}, {"--force"});
+    if (!a.error.empty()) return Usage(a.error);
+    if (a.positional.size() != 1) return Usage("convert には REVIEW.yaml を1つ指定してください");
+    auto o = a.value("-o") ? a.value("-o") : a.value("--out");
+    return CmdConvert(a.positional[0], o ? std::optional<std::filesystem::path>(*o) : std::nullopt, a.has("--force"));
   }
   if (cmd == "sample") {
     Args a = Scan(argc, argv, 2, {"--seed", "--password-file"}, {"--json"});

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "pipeline/core/data_dir.h"
 #include "pipeline/core/problem.h"
 #include "pipeline/core/safe_file.h"
 
@@ -61,9 +62,6 @@ void WriteFileAtomic(const std::filesystem::path& path, const std::string& bytes
   if (::rename(tmp.c_str(), path.c_str()) != 0) WriteFailed(path, errno, tmp);
 }
 
-std::filesystem::path DataDir() {
-  if (const char* d = std::getenv("FIDELITY_DATA_DIR"); d && *d) return d;
-  return FIDELITY_DATA_DIR;
-}
+std::filesystem::path DataDir() { return FindDataDir(CurrentDataDirCandidates()); }
 
 }  // namespace fidelity

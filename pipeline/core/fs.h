@@ -18,8 +18,9 @@ std::string ReadFile(const std::filesystem::path& path, size_t max_bytes = 256u 
 // (the temporary removed). `mode` sets the permissions (0600 for passwords).
 void WriteFileAtomic(const std::filesystem::path& path, const std::string& bytes, unsigned mode = 0644);
 
-// Where config/, templates/ and fonts/ live: $FIDELITY_DATA_DIR, else the
-// source tree the program was built from.
+// Where config/, templates/ and fonts/ live: next to the binary
+// (../share/fidelity), else the install prefix, else $FIDELITY_DATA_DIR,
+// else the source tree the program was built from (core/data_dir.h).
 std::filesystem::path DataDir();
 
 }  // namespace fidelity
