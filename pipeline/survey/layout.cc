@@ -242,9 +242,10 @@ class Loader {
 
     // 調査票4
     const YAML::Node users = root["users"];
-    L.users.table = Table(users, "users", kUserColumns, {"statuses", "working_status"});
+    L.users.table = Table(users, "users", kUserColumns, {"statuses", "working_status", "left_status"});
     if (users["statuses"]) L.users.statuses = StrList(users["statuses"], "users.statuses", false);
     if (users["working_status"]) L.users.working_status = Str(users["working_status"], "users.working_status");
+    if (users["left_status"]) L.users.left_status = Str(users["left_status"], "users.left_status");
 
     // 計算シート2
     const YAML::Node rec = root["records"];

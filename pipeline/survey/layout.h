@@ -76,7 +76,8 @@ struct WorkbookLayout {
   struct Users {
     TableLayout table;
     std::vector<std::string> statuses;
-    std::string working_status;
+    std::string working_status;  // 就労中: "working" for the record groups (SPEC §3.3)
+    std::string left_status;     // 離職: with a blank 就職日 this is a warning
   } users;
 
   struct Records {

@@ -244,6 +244,33 @@ void ReadStaff(const Workbook& wb, const WorkbookLayout& L, Survey* s) {
 }
 
 // ---- 調査票4 (private: no cell content in any message) ----
+
+// 現在の状況 (G): the layout's spelling, whether it says "working" (SPEC
+// §3.3), and the warnings when it disagrees with a blank 就職日.
+void ReadStatus(const WorkbookLayout::Users& U, const std::string& text, bool job_date_blank,
+                const std::string& where, UserRow* u, Problems* problems) {
+  u->status = text;
+  bool known = false;
+  for (const auto& x : U.statuses)
+    if (NormalizeKey(x) == NormalizeKey(text)) {
+      u->status = x;
+      known = true;
+    }
+  if (!known && !U.statuses.empty())
+    problems->push_back(Warning("survey.status_unknown", where,
+                                text.empty() ? "現在の状況が空欄です（就職日の有無で就労中かどうかを判断します）"
+                                             : "現在の状況が選択肢にない値です（就職日の有無で就労中かどうかを判断します）"));
+  if (!known || U.working_status.empty()) return;
+  u->status_working = u->status == U.working_status;
+  if (*u->status_working && job_date_blank)
+    problems->push_back(Warning("survey.status_mismatch", where,
+                                "現在の状況が「" + U.working_status +
+                                    "」ですが、就職日が空欄です（記録レビューのグループB・Cに入りません）"));
+  if (!U.left_status.empty() && u->status == U.left_status && job_date_blank)
+    problems->push_back(Warning("survey.left_without_job_date", where,
+                                "現在の状況が「" + U.left_status + "」ですが、就職日が空欄です（離職した仕事の就職日を記入してください）"));
+}
+
 void ReadUsers(const Workbook& wb, const WorkbookLayout& L, Survey* s) {
   const auto& U = L.users;
   const Sheet* sh = FindSheet(wb, L, "users", U.table.sheet, s);
@@ -287,20 +314,7 @@ void ReadUsers(const Workbook& wb, const WorkbookLayout& L, Survey* s) {
       if (u.employed && *u.employed > *R)
         s->problems.push_back(Error("survey.date_after_record", r.Where(row, col("employed")), "就職日が記載日より後になっています"));
     }
-    std::string st = r.Text(row, col("status"));
-    u.status = st;
-    bool known = false;
-    for (const auto& x : U.statuses)
-      if (NormalizeKey(x) == NormalizeKey(st)) {
-        u.status = x;
-        known = true;
-      }
-    if (!known && !U.statuses.empty())
-      s->problems.push_back(Warning("survey.status_unknown", r.Where(row, col("status")),
-                                    st.empty() ? "現在の状況が空欄です" : "現在の状況が選択肢にない値です"));
-    if (known && !U.working_status.empty() && u.status == U.working_status && emp.blank)
-      s->problems.push_back(Warning("survey.status_mismatch", r.Where(row, col("status")),
-                                    "現在の状況が「" + U.working_status + "」ですが、就職日が空欄です"));
+    ReadStatus(U, r.Text(row, col("status")), emp.blank, r.Where(row, col("status")), &u, &s->problems);
     s->users.push_back(std::move(u));
   }
   if (s->users.empty())

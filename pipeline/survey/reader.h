@@ -28,7 +28,8 @@ namespace fidelity {
 // survey.role_unknown (E), survey.out_of_range (E), survey.es_value_blank (W),
 // survey.user_id_missing (E), survey.user_id_duplicate (E), survey.flag_blank (W),
 // survey.date_missing (E), survey.date_order (E), survey.date_after_record (E),
-// survey.status_unknown (W), survey.status_mismatch (W), survey.no_users (E),
+// survey.status_unknown (W), survey.status_mismatch (W), survey.left_without_job_date (W),
+// survey.no_users (E),
 // survey.record_incomplete (W), survey.record_code_duplicate (W),
 // survey.number_too_large (E: exact arithmetic overflowed on an absurd value).
 Survey ReadSurvey(const Workbook& workbook, const WorkbookLayout& layout, const std::string& file_label);

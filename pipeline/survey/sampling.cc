@@ -19,6 +19,7 @@ Group ClassifyUser(const UserRow& u, const Date& R) {
     if (u.registered && m12 <= *u.registered && *u.registered <= m3) return Group::kA;
     return Group::kNone;
   }
+  if (!u.employed) return Group::kNone;  // 就労中 without a 就職日 (warned about when read)
   const Date& job = *u.employed;
   if (u.registered && *u.registered >= m12 && job >= m6) return Group::kB;
   if (m12 <= job && job < m6) return Group::kC;

@@ -3,10 +3,14 @@
 //
 // Relative to 記載日 R, months counted back in calendar months with the day
 // clamped (8/31 − 6 months = 2/28), edges included:
-//   A: not working (no 就職日), R−12m ≤ 登録日 ≤ R−3m
+//   A: not working, R−12m ≤ 登録日 ≤ R−3m
 //   B: working, 登録日 ≥ R−12m and 就職日 ≥ R−6m
 //   C: working, R−12m ≤ 就職日 < R−6m
-// A row fits at most one group (B and C split on 就職日; A needs no 就職日).
+// "Working" is UserRow::working(): 現在の状況 is 就労中 (only a blank or
+// unrecognised 現在の状況 falls back to "has a 就職日"). So a person with a
+// 就職日 who has left (離職) can be in A, never in B or C; a 就労中 row with
+// no 就職日 is in no group (B and C need the date).
+// A row fits at most one group (B and C split on 就職日; A is not working).
 //
 // The draw: each group's rows, in sheet order, are shuffled by a partial
 // Fisher–Yates driven by splitmix64 seeded from (seed, group), and the

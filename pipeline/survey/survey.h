@@ -55,8 +55,15 @@ struct UserRow {  // 調査票4, columns A–G; never printed in any output
   std::optional<int> severe;         // D 1/0
   std::optional<Date> registered;    // E 登録日
   std::optional<Date> employed;      // F 就職日
-  std::string status;                // G 就労中 / 求職中 / 離職 / 休止
-  bool working() const { return employed.has_value(); }  // SPEC §3.3
+  std::string status;                // G 就労中 / 求職中 / 離職 / 休止 (the layout's spelling when recognised)
+  // What G says about work: true = the layout's working status (就労中),
+  // false = another recognised status (求職中 / 離職 / 休止), nullopt = G blank
+  // or not one of the choices (then 就職日 decides, with a warning).
+  std::optional<bool> status_working;
+  // "Working" = 現在就労中 (SPEC §3.3, seed 003 §1.1): G decides; only when G
+  // says nothing, a 就職日 counts as working. A person who found a job and
+  // left (離職) is not working.
+  bool working() const { return status_working ? *status_working : employed.has_value(); }
 };
 
 // 計算シート2: what the reviewers entered from the sampled case records.

@@ -584,6 +584,31 @@ TEST(Users, WorkingWithoutEmploymentDate) {
   EXPECT_TRUE(OnlyProblem(Read(wb).problems, "survey.status_mismatch", W, kUsers + "!G6"));
 }
 
+TEST(Users, LeftWithoutEmploymentDate) {
+  Workbook wb = BaselineWorkbook();
+  On(wb, kUsers).Str("G6", "離職");
+  Survey s = Read(wb);
+  EXPECT_TRUE(OnlyProblem(s.problems, "survey.left_without_job_date", W, kUsers + "!G6"));
+  EXPECT_EQ(s.users[0].status_working, false);
+}
+
+TEST(Users, StatusSaysWhetherWorking) {
+  Workbook wb = BaselineWorkbook();
+  On(wb, kUsers).Str("G8", "").Str("G9", "入院");  // U03 blank, U04 not a choice
+  Survey s = Read(wb);
+  EXPECT_EQ(s.users[0].status_working, false);   // 求職中
+  EXPECT_EQ(s.users[7].status_working, true);    // 就労中
+  EXPECT_EQ(s.users[15].status_working, false);  // U16 離職 with a 就職日
+  EXPECT_TRUE(s.users[15].employed.has_value());
+  EXPECT_FALSE(s.users[15].working());
+  EXPECT_EQ(s.users[2].status_working, std::nullopt);
+  EXPECT_EQ(s.users[3].status_working, std::nullopt);
+  EXPECT_FALSE(s.users[2].working());  // no 就職日 either
+  ASSERT_EQ(s.problems.size(), 2u) << test::DumpProblems(s.problems);
+  EXPECT_EQ(s.problems[0].code, "survey.status_unknown");
+  EXPECT_NE(s.problems[0].message.find("就職日の有無で"), std::string::npos);
+}
+
 TEST(Users, NoMessageQuotesAnything) {
   // Break every cell of one row in every way; no message may contain the ID or the values.
   Workbook wb = BaselineWorkbook();

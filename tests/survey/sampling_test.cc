@@ -57,15 +57,58 @@ TEST(Groups, MonthEndIsClamped) {
   EXPECT_EQ(ClassifyUser(User(Date{2028, 1, 1}, Date{2028, 2, 28}), leap), Group::kC);
 }
 
+UserRow WithStatus(std::optional<Date> reg, std::optional<Date> emp, std::optional<bool> status_working) {
+  UserRow u = User(reg, emp);
+  u.status_working = status_working;
+  return u;
+}
+
+TEST(Groups, WorkingFollowsTheStatus) {
+  // 就職日 in the B window, but the person has left (離職) or is looking again (求職中): not B.
+  EXPECT_EQ(ClassifyUser(WithStatus(Date{2026, 1, 1}, Date{2026, 5, 1}, true), R), Group::kB);
+  EXPECT_EQ(ClassifyUser(WithStatus(Date{2026, 1, 1}, Date{2026, 5, 1}, false), R), Group::kA);
+  EXPECT_EQ(ClassifyUser(WithStatus(Date{2026, 1, 1}, Date{2026, 1, 5}, false), R), Group::kA);
+  // 就職日 in the C window and left: not C; registered too early for A: no group.
+  EXPECT_EQ(ClassifyUser(WithStatus(Date{2025, 1, 1}, Date{2025, 12, 1}, true), R), Group::kC);
+  EXPECT_EQ(ClassifyUser(WithStatus(Date{2025, 1, 1}, Date{2025, 12, 1}, false), R), Group::kNone);
+  // Blank (or unrecognised) 現在の状況: the 就職日 decides, as before.
+  EXPECT_EQ(ClassifyUser(WithStatus(Date{2026, 1, 1}, Date{2026, 5, 1}, std::nullopt), R), Group::kB);
+  EXPECT_EQ(ClassifyUser(WithStatus(Date{2026, 1, 1}, std::nullopt, std::nullopt), R), Group::kA);
+  // 就労中 with no 就職日: working, but neither B nor C can be decided.
+  EXPECT_EQ(ClassifyUser(WithStatus(Date{2026, 1, 1}, std::nullopt, true), R), Group::kNone);
+}
+
+TEST(Groups, ALeftJobIsNeverBOrCFromTheWorkbook) {
+  Workbook wb = test::BaselineWorkbook();
+  // U12 (row 17) got a job 2026-03-30 (B) and U15 (row 20) 2025-11-05 (C); both left.
+  test::On(wb, "調査票4 利用者一覧").Str("G17", "離職").Str("G20", "離職");
+  Survey s = test::Read(wb);
+  ASSERT_TRUE(s.problems.empty()) << test::DumpProblems(s.problems);
+  EXPECT_FALSE(s.users[11].working());
+  SampleResult res = DrawSample(s, 1);
+  EXPECT_EQ(res.users[11].id, "U12");
+  EXPECT_EQ(res.users[11].group, Group::kA);  // registered 2025-09-30 = R−12m: A
+  EXPECT_EQ(res.users[14].id, "U15");
+  EXPECT_EQ(res.users[14].group, Group::kNone);  // registered 2025-03-01: too early for A
+  EXPECT_EQ(res.available, (std::array<int, 3>{8, 4, 2}));
+  for (uint64_t seed = 0; seed < 50; ++seed) {
+    SampleResult r = DrawSample(s, seed);
+    for (int g = 1; g < 3; ++g)
+      for (size_t i : r.drawn[g]) EXPECT_NE(r.users[i].id, "U15");
+  }
+}
+
 TEST(Groups, Baseline) {
   Survey s = test::Read(test::BaselineWorkbook());
   SampleResult res = DrawSample(s, 1);
   std::string got;
   for (const auto& u : res.users) got += u.id + ":" + (u.group == Group::kNone ? "-" : GroupName(u.group)) + " ";
   EXPECT_EQ(got,
-            "U01:A U02:A U03:A U04:A U05:A U06:- U07:- U08:B U09:B U10:B U11:B U12:B U13:C U14:C U15:C U16:C "
+            "U01:A U02:A U03:A U04:A U05:A U06:- U07:- U08:B U09:B U10:B U11:B U12:B U13:C U14:C U15:C U16:- "
             "U17:- U18:- U19:A U20:A ");
-  EXPECT_EQ(res.available, (std::array<int, 3>{7, 5, 4}));
+  // U16 got a job on 2025-10-20 and left it (離職): not working, so not C;
+  // registered 2025-08-01, before R−12m, so not A either.
+  EXPECT_EQ(res.available, (std::array<int, 3>{7, 5, 3}));
   EXPECT_TRUE(res.notes.empty());
 }
 
@@ -101,7 +144,7 @@ TEST(Sample, SameSeedSameDraw) {
   Survey s = test::Read(test::BaselineWorkbook());
   EXPECT_EQ(Drawn(DrawSample(s, 42)), Drawn(DrawSample(s, 42)));
   // Pinned: the draw must not change across platforms, compilers or library versions.
-  EXPECT_EQ(Drawn(DrawSample(s, 42)), "U19 U02 U20 | U09 U08 U10 U11 | U16 U15 U13 | ");
+  EXPECT_EQ(Drawn(DrawSample(s, 42)), "U19 U02 U20 | U09 U08 U10 U11 | U14 U13 U15 | ");  // C: U16 left her job (離職)
   std::set<std::string> draws;
   for (uint64_t seed = 0; seed < 20; ++seed) draws.insert(Drawn(DrawSample(s, seed)));
   EXPECT_GT(draws.size(), 15u);
@@ -128,21 +171,21 @@ TEST(Sample, EveryMemberCanBeDrawn) {
     for (int g = 0; g < 3; ++g)
       for (size_t i : r.drawn[g]) ever.insert(r.users[i].id);
   }
-  EXPECT_EQ(ever.size(), 16u);  // 7 A + 5 B + 4 C
+  EXPECT_EQ(ever.size(), 15u);  // 7 A + 5 B + 3 C
 }
 
 TEST(Sample, ShortGroupSaysSo) {
   Workbook wb = test::BaselineWorkbook();
-  // U13–U15 out of C (jobs more than 12 months ago): C keeps only U16.
+  // U13–U14 out of C (jobs more than 12 months ago): C keeps only U15 (U16 has left her job).
   auto u = test::On(wb, "調査票4 利用者一覧");
-  for (const char* ref : {"F18", "F19", "F20"}) u.DateCell(ref, {2025, 6, 1});
-  u.DateCell("E18", {2025, 1, 1}).DateCell("E19", {2025, 1, 1}).DateCell("E20", {2025, 1, 1});
+  for (const char* ref : {"F18", "F19"}) u.DateCell(ref, {2025, 6, 1});
+  u.DateCell("E18", {2025, 1, 1}).DateCell("E19", {2025, 1, 1});
   Survey s = test::Read(wb);
   ASSERT_TRUE(s.problems.empty()) << test::DumpProblems(s.problems);
   SampleResult r = DrawSample(s, 5);
   EXPECT_EQ(r.available[2], 1);
   ASSERT_EQ(r.drawn[2].size(), 1u);
-  EXPECT_EQ(r.users[r.drawn[2][0]].id, "U16");
+  EXPECT_EQ(r.users[r.drawn[2][0]].id, "U15");
   ASSERT_EQ(r.notes.size(), 1u);
   EXPECT_EQ(r.notes[0].code, "sample.group_short");
   EXPECT_EQ(r.notes[0].severity, Severity::kWarning);
