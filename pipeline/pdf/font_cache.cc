@@ -97,6 +97,17 @@ std::string RemappedCmap(const std::vector<unsigned>& gids, unsigned base) {
   return cmap + sub;
 }
 
+// The control-value program of every subset: NPUSHB with a count of 0, an
+// instruction that does nothing. libharu 2.3.0 writes the embedded font's
+// 13 tables (OS/2 … prep, 'prep' last) into a memory stream of 4,096-byte
+// blocks and then seeks to each table's offset. An empty last table sits at
+// the very end, and when the tables' total size is an exact multiple of
+// 4,096 that seek finds no block: HPDF_MemStream_SeekFunc fails with
+// HPDF_INVALID_OBJECT (0x1033) and the document cannot be saved. Which
+// characters a report uses decides the size, so about one report in 2,000
+// failed. A 'prep' of two bytes always ends after its own offset.
+constexpr char kPrep[2] = {0x40, 0x00};
+
 }  // namespace
 
 std::string FontCache::SubsetRemapped(const std::vector<char32_t>& codepoints,
@@ -121,7 +132,7 @@ std::string FontCache::SubsetRemapped(const std::vector<char32_t>& codepoints,
   unsigned count = 64;
   hb_face_get_table_tags(sub, 0, &count, tags);
   for (unsigned i = 0; i < count; ++i) {
-    if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) continue;
+    if (tags[i] == HB_TAG('c', 'm', 'a', 'p') || tags[i] == HB_TAG('p', 'r', 'e', 'p')) continue;
     hb_blob_t* table = hb_face_reference_table(sub, tags[i]);
     hb_face_builder_add_table(builder, tags[i], table);
     hb_blob_destroy(table);
@@ -129,6 +140,12 @@ std::string FontCache::SubsetRemapped(const std::vector<char32_t>& codepoints,
   hb_blob_t* cmap_blob = hb_blob_create(cmap.data(), static_cast<unsigned>(cmap.size()),
                                         HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   hb_face_builder_add_table(builder, HB_TAG('c', 'm', 'a', 'p'), cmap_blob);
+  // A 'prep' that is not empty (see kPrep): libharu then never seeks to the
+  // end of the font it rebuilds.
+  hb_blob_t* prep_blob = hb_blob_create(kPrep, sizeof kPrep, HB_MEMORY_MODE_READONLY, nullptr,
+                                        nullptr);
+  hb_face_builder_add_table(builder, HB_TAG('p', 'r', 'e', 'p'), prep_blob);
+  hb_blob_destroy(prep_blob);
   hb_blob_t* out_blob = hb_face_reference_blob(builder);
   unsigned len = 0;
   const char* data = hb_blob_get_data(out_blob, &len);

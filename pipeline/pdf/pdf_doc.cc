@@ -429,10 +429,14 @@ std::string PdfDoc::Finish() {
   haru.Check("UTF-8 encoder");
   // libharu 2.3 has no loader from memory; this is HPDF_LoadTTFontFromFile
   // with a memory stream (the functions are exported by the library).
-  HPDF_Stream stream = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(font_bytes.size()));
+  // One block one byte larger than the font: libharu's memory stream cannot
+  // seek to the end of a block that is exactly full (see kPrep in
+  // font_cache.cc), and an empty last glyph would need that.
+  HPDF_Stream stream =
+      HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(font_bytes.size() + 1));
   if (!stream) haru.Check("memory stream");
   HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(font_bytes.data()),
-                    static_cast<HPDF_UINT>(font_bytes.size()));
+                    static_cast<HPDF_UINT>(font_bytes.size() + 1));
   HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);  // owns the stream
   haru.Check("loading the font subset");
   if (!def) throw std::runtime_error("libharu: the font subset did not load");
