@@ -1,5 +1,6 @@
 #include "pipeline/batch/output_folder.h"
 
+#include <map>
 #include <set>
 #include <vector>
 
@@ -60,15 +61,17 @@ struct Input {
 };
 
 std::vector<Input> Inputs(const Manifest& m) {
+  static const std::map<std::string, std::string> kWhat = {{"workbook", "の事前調査票"},
+                                                           {"password_file", "のパスワードファイル"},
+                                                           {"reviews", "の評価者ファイル"},
+                                                           {"consensus", "の合議ファイル"}};
   std::vector<Input> v;
-  auto add = [&](const fs::path& p, const std::string& what) { v.push_back({Canonical(p), what}); };
-  add(m.file, "cycle.yaml");
-  for (const auto& a : m.agencies) {
-    add(a.workbook, a.id + " の事前調査票");
-    if (a.password_file) add(*a.password_file, a.id + " のパスワードファイル");
-    for (const auto& r : a.reviews) add(r, a.id + " の評価者ファイル");
-    if (a.consensus) add(*a.consensus, a.id + " の合議ファイル");
+  v.push_back({Canonical(m.file), "cycle.yaml"});
+  for (const ManifestInput& in : m.inputs) {
+    auto w = kWhat.find(in.key);
+    v.push_back({Canonical(in.path), in.agency + (w != kWhat.end() ? w->second : " の入力ファイル")});
   }
+  for (const fs::path& p : m.InputPaths()) v.push_back({Canonical(p), "入力ファイル"});  // any the list above lacks
   return v;
 }
 

@@ -6,8 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <map>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -17,7 +19,9 @@
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/convert.h"
 #include "pipeline/cli/init.h"
+#include "pipeline/core/escape.h"
 #include "pipeline/core/problem.h"
+#include "pipeline/core/safe_file.h"
 
 namespace fidelity {
 namespace {
@@ -108,7 +112,7 @@ Args Scan(int argc, char** argv, int start, const std::vector<std::string>& with
 }
 
 int Usage(const std::string& msg) {
-  std::fprintf(stderr, "fidelity: %s\n(fidelity --help で使い方を表示)\n", msg.c_str());
+  std::fprintf(stderr, "fidelity: %s\n(fidelity --help で使い方を表示)\n", EscapeControls(msg, 300).c_str());
   return 2;
 }
 
@@ -159,15 +163,17 @@ int CmdRun(int argc, char** argv) {
   auto process = [&](const AgencyEntry& e) { return ProcessAgency(m, e, *res, popt); };
   try {
     return RunCycle(m, opt, process, std::cout, std::cerr);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "fidelity: %s\n", e.what());
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "fidelity: %s\n", FormatProblem(e.problem()).c_str());
     return 2;
   }
 }
 
 }  // namespace
 
-int RunCli(int argc, char** argv) {
+namespace {
+
+int RunCommand(int argc, char** argv) {
   if (argc < 2) {
     std::fputs(kUsage, stderr);
     return 2;
@@ -184,7 +190,10 @@ int RunCli(int argc, char** argv) {
   static const std::map<std::string, const char*> help = {
       {"run", "fidelity run CYCLE [-o OUT] [-j N] [--only ID…] [--quiet] [--seal] [--allow-outside-paths]\n"
               "  CYCLE: cycle.yaml またはそのフォルダ。OUT の既定は CYCLE/out。\n"
-              "  -j N: 同時に処理する機関数（既定: CPU数）。--only: 指定した id だけ処理。\n"
+              "  -j N: 同時に処理する機関数（既定: CPU数）。--only: 指定した id だけ処理する。このとき\n"
+              "  run.json・summary.csv・summary.pdf はその機関だけの内容になる（全機関の一覧は --only なしで）。\n"
+              "  OUT は空か fidelity の出力フォルダであること（入力のあるフォルダは使えない）。\n"
+              "  Ctrl-C で中断すると、完成した機関のフォルダは残し、summary は削除する（終了コード 130）。\n"
               "  --quiet: 進捗表示を出さない。--seal: report.pdf を機関ごとのパスワードで暗号化し、\n"
               "  パスワードを OUT/passwords.csv（権限 0600）に書く。\n"
               "  --allow-outside-paths: cycle.yaml のフォルダの外（絶対パス・「..」・外へのリンク）にある\n"
@@ -192,7 +201,8 @@ int RunCli(int argc, char** argv) {
       {"check", "fidelity check WORKBOOK… [--password-file F]\n"
                 "  事前調査票を点検し、問題をシートごとにセル番地つきで表示する。\n"
                 "  エラーがあれば終了コード 1。パスワードはファイルから読む（コマンドラインには書かない）。\n"},
-      {"blank", "fidelity blank -o FILE.xlsx\n  機関に送る空の事前調査票（記入方法・入力欄の色・選択肢つき）を作る。\n"
+      {"blank", "fidelity blank -o FILE.xlsx [--force]\n  機関に送る空の事前調査票（記入方法・入力欄の色・選択肢つき）を作る。\n"
+                "  既にあるファイルは上書きしない（--force のときだけ上書き）。\n"
                 "fidelity blank --reviewer -o FILE.xlsx [--force]\n"
                 "  評価者が記入する評価シート（項目ごとのアンカー・得点とチェックの選択肢・根拠欄・GOI・\n"
                 "  ストレングスと課題）を作る。fidelity run は YAML と同じように読む。既にあるファイルは --force でだけ上書き。\n"},
@@ -227,7 +237,7 @@ int RunCli(int argc, char** argv) {
     auto o = a.value("-o") ? a.value("-o") : a.value("--out");
     if (!o || !a.positional.empty()) return Usage("blank には -o FILE.xlsx を指定してください");
     if (a.has("--reviewer")) return CmdBlankReviewer(*o, a.has("--force"));
-    return CmdBlank(*o);
+    return CmdBlank(*o, a.has("--force"));
   }
   if (cmd == "init") {
     Args a = Scan(argc, argv, 2, {}, {"--update"});
@@ -262,6 +272,25 @@ int RunCli(int argc, char** argv) {
     return CmdRetention(a.positional, *o);
   }
   return Usage("知らないコマンドです: " + cmd);
+}
+
+}  // namespace
+
+// The edge of every command: what escapes a command (a file-system error on
+// a symlink loop or a name over 255 bytes, memory) is said in Japanese.
+int RunCli(int argc, char** argv) {
+  try {
+    return RunCommand(argc, argv);
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "fidelity: %s\n", FormatProblem(e.problem()).c_str());
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::fprintf(stderr, "fidelity: %s\n", EscapeControls(FsErrorText(e)).c_str());
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "fidelity: メモリが足りません\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "fidelity: 予期しない失敗です（%s）\n", EscapeControls(e.what(), 300).c_str());
+  }
+  return 2;
 }
 
 }  // namespace fidelity

@@ -549,9 +549,13 @@ std::string DecryptWorkbook(const std::string& bytes, const std::string& passwor
   const cfb::DirEntry* info_entry = cf.Find("EncryptionInfo");
   const cfb::DirEntry* package_entry = cf.Find("EncryptedPackage");
   if (!info_entry || !package_entry) {
-    if (cf.Find("Workbook") || cf.Find("Book"))
-      r.Unsupported("Excel 97-2003 形式（.xls）のブック。.xlsx 形式で保存し直してください");
-    r.Corrupt("EncryptionInfo と EncryptedPackage のストリームがありません");
+    if (cf.Find("Workbook") || cf.Find("Book"))  // a legacy .xls, not an encrypted .xlsx
+      r.Throw("xlsx.legacy_xls",
+              "は古い Excel 97-2003 形式（.xls）のファイルです。Excel で開き、「ファイルの種類」を"
+              "「Excel ブック (*.xlsx)」にして保存し直してください（パスワードの問題ではありません）。");
+    r.Throw("xlsx.not_xlsx",
+            "は Excel のブック（.xlsx）ではありません（Word などの古い Office 形式のファイルのようです）。"
+            "記入済みの事前調査票（.xlsx）を指定してください。");
   }
   if (info_entry->type != cfb::EntryType::kStream || package_entry->type != cfb::EntryType::kStream)
     r.Corrupt("EncryptionInfo または EncryptedPackage がストリームではありません");

@@ -1,5 +1,8 @@
 #include "pipeline/xlsx/workbook.h"
 
+#include <vector>
+
+#include "pipeline/core/problem.h"
 #include "pipeline/core/text.h"
 
 namespace fidelity {
@@ -57,9 +60,24 @@ const Sheet* Workbook::find(const std::string& name) const {
   for (const auto& s : sheets)
     if (s.name == name) return &s;
   const std::string key = Trim(Nfkc(name));
+  std::vector<const Sheet*> near;
+  bool hidden = false;
   for (const auto& s : sheets)
-    if (Trim(Nfkc(s.name)) == key) return &s;
-  return nullptr;
+    if (Trim(Nfkc(s.name)) == key) {
+      near.push_back(&s);
+      hidden = hidden || s.hidden;
+    }
+  if (near.empty()) return nullptr;
+  if (near.size() == 1 && !hidden) return near[0];
+  // No sheet has the name exactly, and the near matches are several or
+  // hidden: which one the agency filled in cannot be told.
+  std::string names;
+  for (const Sheet* s : near) names += (names.empty() ? "「" : "、「") + s->name + "」" + (s->hidden ? "（非表示）" : "");
+  throw InputError("xlsx.ambiguous_sheet", name,
+                   "シート「" + name + "」と同じ名前のシートがなく、表記の違い（全角・半角、空白）だけが違うシート " + names +
+                       (near.size() > 1 ? " が複数あります" : " が非表示になっています") +
+                       "。どれを読むか決められないため読み込みません。シート名を「" + name +
+                       "」に直し、不要なシートを削除してください。");
 }
 
 }  // namespace fidelity

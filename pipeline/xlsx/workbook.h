@@ -43,6 +43,7 @@ inline bool ParseCellRef(const char* ref, int* row, int* col) {
 
 struct Sheet {
   std::string name;
+  bool hidden = false;  // state="hidden" or "veryHidden" in workbook.xml
   std::map<std::pair<int, int>, Cell> cells;  // (row, col) -> cell; empty cells may be absent
   int max_row = 0;
   int max_col = 0;
@@ -54,7 +55,10 @@ struct Workbook {
   std::vector<Sheet> sheets;  // in workbook order
   bool date1904 = false;
 
-  // By name, compared after NFKC and trimming; nullptr when absent.
+  // By name: the sheet named exactly so, else the one sheet whose name
+  // matches after NFKC and trimming; nullptr when absent. Throws
+  // InputError("xlsx.ambiguous_sheet", name, …) when no name matches exactly
+  // and the near matches are several, or hidden (a reader could pick either).
   const Sheet* find(const std::string& name) const;
 };
 

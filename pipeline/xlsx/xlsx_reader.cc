@@ -268,8 +268,13 @@ class Reader {
       if (!zip_.Has(rel.target))
         throw InputError("xlsx.missing_part", zip_.label(),
                          Q() + "のシート「" + sheet.name + "」の部品 " + rel.target + " がありません。");
-      if (EndsWith(rel.type, "/worksheet") || EndsWith(rel.type, "/xlMacrosheet"))
+      std::string_view state = s.attribute("state").value();
+      sheet.hidden = state == "hidden" || state == "veryHidden";
+      if (EndsWith(rel.type, "/worksheet") || EndsWith(rel.type, "/xlMacrosheet")) {
+        sheet_ = sheet.name;
         ReadSheet(rel.target, sheet);
+        sheet_.clear();
+      }
       wb.sheets.push_back(std::move(sheet));
     }
     return wb;
@@ -277,33 +282,40 @@ class Reader {
 
  private:
   std::string Q() const { return "「" + zip_.label() + "」"; }
+  // The place of a problem: the sheet being read (as the user knows it), else the file.
+  std::string Where() const { return sheet_.empty() ? zip_.label() : sheet_; }
 
   [[noreturn]] void BadXml(const std::string& part, const std::string& why) {
-    throw InputError("xlsx.xml", zip_.label(),
-                     Q() + "の部品 " + part + " の XML が壊れています（" + why + "）。");
+    throw InputError("xlsx.xml", Where(), Q() + "の" + PartName(part) + "の XML が壊れています（" + why + "）。");
   }
   [[noreturn]] void Corrupt(const std::string& part, const std::string& why) {
-    throw InputError("xlsx.corrupt", zip_.label(), Q() + "の部品 " + part + " が壊れています（" + why + "）。");
+    throw InputError("xlsx.corrupt", Where(), Q() + "の" + PartName(part) + "が壊れています（" + why + "）。");
   }
 
   // Reads, checks and parses an XML part. `buf` holds the text the document
   // points into and must outlive it.
+  // How a part is named in messages: a sheet's part by the sheet's name.
+  std::string PartName(const std::string& part) const {
+    return sheet_.empty() ? "部品 " + part : "シート「" + sheet_ + "」（部品 " + part + "）";
+  }
+
   void Load(const std::string& part, std::string& buf, pugi::xml_document& doc) {
     buf = zip_.Read(part);
     ToUtf8Xml(buf);
     switch (CheckXmlSafety(buf, limits_.max_xml_depth, limits_.max_xml_elements)) {
       case XmlCheck::kDtd:
-        throw InputError("xlsx.dtd", zip_.label(),
-                         Q() + "の部品 " + part +
-                             " に DOCTYPE または ENTITY の宣言があります。安全のため読み込みません。");
+        throw InputError("xlsx.dtd", Where(),
+                         Q() + "の" + PartName(part) +
+                             "に DOCTYPE または ENTITY の宣言があります。安全のため読み込みません。"
+                             "Excel で開いて「Excel ブック (*.xlsx)」として保存し直してください。");
       case XmlCheck::kTooDeep:
-        throw InputError("xlsx.too_deep", zip_.label(),
-                         Q() + "の部品 " + part + " は XML の入れ子が深すぎます（上限 " +
+        throw InputError("xlsx.too_deep", Where(),
+                         Q() + "の" + PartName(part) + "は XML の入れ子が深すぎます（上限 " +
                              std::to_string(limits_.max_xml_depth) + " 段）。");
       case XmlCheck::kTooManyElements:
-        throw InputError("xlsx.too_large", zip_.label(),
-                         Q() + "の部品 " + part + " は XML の要素が多すぎます（上限 " +
-                             std::to_string(limits_.max_xml_elements) + " 個）。");
+        throw InputError("xlsx.too_large", Where(),
+                         Q() + "の" + PartName(part) + "は XML の要素が多すぎます（上限 " +
+                             std::to_string(limits_.max_xml_elements) + " 個）。事前調査票としては大きすぎるため読み込みません。");
       case XmlCheck::kOk:
         break;
     }
@@ -359,8 +371,15 @@ class Reader {
     uint64_t count = 0;
     if (ParseUint(sst.attribute("uniqueCount").value(), UINT32_MAX, &count))
       strings_.reserve(static_cast<size_t>(std::min<uint64_t>(count, buf.size() / 8 + 1)));
-    for (pugi::xml_node si = sst.first_child(); si; si = si.next_sibling())
-      if (Is(si, "si")) strings_.push_back(StringItem(si));
+    for (pugi::xml_node si = sst.first_child(); si; si = si.next_sibling()) {
+      if (!Is(si, "si")) continue;
+      if (strings_.size() >= limits_.max_shared_strings)
+        throw InputError("xlsx.too_large", zip_.label(),
+                         Q() + "の共有文字列が多すぎます（上限 " + std::to_string(limits_.max_shared_strings) +
+                             " 個）。事前調査票としては大きすぎるため読み込みません。");
+      strings_.push_back(StringItem(si));
+      AddText(strings_.back().size(), "共有文字列");
+    }
   }
 
   void ReadStyles(const std::string& part) {
@@ -490,25 +509,45 @@ class Reader {
           cell.text = v.child_value();
         }
         if (cell.type == CellType::kEmpty && !cell.has_formula) continue;  // a styled blank
-        text_bytes_ += cell.text.size();
-        if (text_bytes_ > limits_.max_cell_text_bytes)
-          throw InputError("xlsx.too_large", zip_.label(),
-                           Q() + "のセルの文字が多すぎます（シート「" + sheet.name + "」の " + CellRef(crow, col) +
-                               " で合計 " + std::to_string(limits_.max_cell_text_bytes) + " バイトを超えました）。");
+        AddText(cell.text.size(), "シート「" + sheet.name + "」の " + CellRef(crow, col));
+        if (++cells_ > limits_.max_cells)
+          throw InputError("xlsx.too_large", Where(),
+                           Q() + "のセルが多すぎます（シート「" + sheet.name + "」の " + CellRef(crow, col) +
+                               " で合計 " + std::to_string(limits_.max_cells) +
+                               " 個を超えました）。事前調査票としては大きすぎるため読み込みません。");
         cell.number_format = fmt->code;
         cell.is_date_format = is_date;
         cell.is_percent_format = fmt->is_percent;
-        sheet.cells.insert_or_assign(sheet.cells.end(), std::pair<int, int>{crow, col}, std::move(cell));
+        std::pair<int, int> at{crow, col};
+        // Cells come in order; one out of order may repeat an earlier one.
+        if (!sheet.cells.empty() && !(sheet.cells.rbegin()->first < at) && sheet.cells.count(at))
+          throw InputError("xlsx.duplicate_cell", sheet.name + "!" + CellRef(crow, col),
+                           Q() + "のシート「" + sheet.name + "」でセル " + CellRef(crow, col) +
+                               " が2回書かれています。読み方によって値が変わるため読み込みません。"
+                               "Excel で開いて保存し直してください。");
+        sheet.cells.emplace_hint(sheet.cells.end(), at, std::move(cell));
         if (crow > sheet.max_row) sheet.max_row = crow;
         if (col > sheet.max_col) sheet.max_col = col;
       }
     }
   }
 
+  // Counts text as it is read, against max_cell_text_bytes.
+  void AddText(size_t bytes, const std::string& at) {
+    text_bytes_ += bytes;
+    if (text_bytes_ > limits_.max_cell_text_bytes)
+      throw InputError("xlsx.too_large", Where(),
+                       Q() + "の文字が多すぎます（" + at + " で合計 " +
+                           std::to_string(limits_.max_cell_text_bytes >> 20) +
+                           " MB を超えました）。事前調査票としては大きすぎるため読み込みません。");
+  }
+
   ZipPackage& zip_;
   const XlsxLimits& limits_;
   bool date1904_ = false;
+  std::string sheet_;  // the sheet being read ("" outside sheets)
   uint64_t text_bytes_ = 0;
+  uint64_t cells_ = 0;
   std::vector<std::string> strings_;
   std::vector<Format> formats_;
 };

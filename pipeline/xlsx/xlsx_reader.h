@@ -28,6 +28,11 @@
 //   xlsx.dtd           <!DOCTYPE / <!ENTITY in an XML part (checked before parsing)
 //   xlsx.xml           malformed XML
 //   xlsx.too_deep      XML nested deeper than max_xml_depth
+//   xlsx.duplicate_part two zip entries with one name (or differing in case only)
+//   xlsx.duplicate_cell a cell written twice in one sheet (where = sheet!cell)
+//   xlsx.ods           an OpenDocument spreadsheet
+// A problem inside a sheet's part names the sheet as the user knows it
+// (「調査票1 機関の就労率」), with the part in brackets.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -47,12 +52,18 @@ struct XlsxLimits {
   int max_xml_depth = 256;
   int max_rows = 200000;     // <row> elements in one sheet
   // Elements in one XML part, counted before parsing so that a part of
-  // millions of tiny elements never becomes a DOM of gigabytes (about 4M
-  // elements is a full 200,000-row sheet of 10 columns).
-  uint64_t max_xml_elements = 8000000;
-  // Text of all cells together (a shared string is copied to every cell that
-  // uses it, so a small file could otherwise ask for gigabytes).
-  uint64_t max_cell_text_bytes = 256 << 20;
+  // millions of tiny elements never becomes a DOM of hundreds of megabytes
+  // (the 20,000-user list of tests/hostile is about 340,000 elements).
+  uint64_t max_xml_elements = 1000000;
+  // Cells of all sheets together, counted while reading (a real pre-survey
+  // workbook has a few thousand; 20,000 users x 7 columns = 140,000).
+  uint64_t max_cells = 500000;
+  // Shared strings (each one a few bytes of XML but a string in memory).
+  uint64_t max_shared_strings = 500000;
+  // Text of all cells and shared strings together (a shared string is copied
+  // to every cell that uses it, so a small file could otherwise ask for
+  // gigabytes).
+  uint64_t max_cell_text_bytes = 32u << 20;
 };
 
 // Reads an .xlsx/.xlsm held in memory. `label` names the file in problems.

@@ -129,8 +129,35 @@ ZipPackage::ZipPackage(std::string_view bytes, std::string label, const ZipLimit
                              std::to_string(st.comp_size) + " バイトが " + std::to_string(st.size) +
                              " バイトに展開されます）。ZIP 爆弾の可能性があるため読み込みません。");
     }
-    index_.emplace(NormalizePartName(name), static_cast<uint64_t>(i));
+    auto [at, fresh] = index_.emplace(NormalizePartName(name), static_cast<uint64_t>(i));
+    if (!fresh) RefuseTwin(at->second, name);
   }
+  if (Has("mimetype")) RefuseOpenDocument();
+}
+
+// Two entries one reader would take for the same part: readers disagree on
+// which one counts (libzip the first, Python's zipfile the last), so the
+// workbook could be scored differently; refused.
+void ZipPackage::RefuseTwin(uint64_t first, std::string_view name) const {
+  const std::string q = Quoted(label_);
+  const char* other = zip_get_name(zip_->za, first, 0);
+  std::string a = other ? other : "?", b(name);
+  if (a == b)
+    throw InputError("xlsx.duplicate_part", label_,
+                     q + "に同じ名前の部品 " + b + " が2つあります。読み方によって内容が変わるため読み込みません。"
+                         "Excel で開いて保存し直してください。");
+  throw InputError("xlsx.duplicate_part", label_,
+                   q + "に大文字・小文字（または区切り文字）だけが違う部品 " + a + " と " + b +
+                       " があります。どちらを読むか決められないため読み込みません。Excel で開いて保存し直してください。");
+}
+
+// An OpenDocument spreadsheet (.ods) is a zip too; name it for what it is.
+void ZipPackage::RefuseOpenDocument() {
+  std::string mime = Read("mimetype");
+  if (mime.rfind("application/vnd.oasis.opendocument", 0) != 0) return;
+  throw InputError("xlsx.ods", label_,
+                   Quoted(label_) + "は OpenDocument 形式（.ods、LibreOffice などの形式）のファイルです。"
+                                    "「Excel 2007-365 (.xlsx)」形式で保存し直してください。");
 }
 
 ZipPackage::~ZipPackage() = default;

@@ -23,7 +23,9 @@ class ZipPackage {
  public:
   // `bytes` must outlive the package. `label` names the file in problems.
   // Throws InputError: xlsx.not_zip, xlsx.encrypted, xlsx.truncated,
-  // xlsx.corrupt, xlsx.too_large, xlsx.bad_path.
+  // xlsx.corrupt, xlsx.too_large, xlsx.bad_path, xlsx.duplicate_part (two
+  // entries with one name, or names differing only in case), xlsx.ods (an
+  // OpenDocument spreadsheet).
   ZipPackage(std::string_view bytes, std::string label, const ZipLimits& limits);
   ~ZipPackage();
   ZipPackage(const ZipPackage&) = delete;
@@ -38,6 +40,8 @@ class ZipPackage {
   const std::string& label() const { return label_; }
 
  private:
+  [[noreturn]] void RefuseTwin(uint64_t first, std::string_view name) const;
+  void RefuseOpenDocument();
   struct Zip;
   std::unique_ptr<Zip> zip_;
   std::string label_;
