@@ -20,9 +20,14 @@ const char* ItemSourceName(ItemSource s) {
 }
 
 int BandTable::Lookup(const Rational& v) const {
+  // Whether a value exactly on edge e belongs to the band below e.
+  auto to_lower = [&](const Rational& e) {
+    bool flip = std::find(edges_in_lower_band.begin(), edges_in_lower_band.end(), e) != edges_in_lower_band.end();
+    return left_open != flip;
+  };
   for (const Band& b : bands) {
-    bool above_lo = !b.lo || (left_open ? v > *b.lo : v >= *b.lo);
-    bool below_hi = !b.hi || (left_open ? v <= *b.hi : v < *b.hi);
+    bool above_lo = !b.lo || v > *b.lo || (v == *b.lo && !to_lower(*b.lo));
+    bool below_hi = !b.hi || v < *b.hi || (v == *b.hi && to_lower(*b.hi));
     if (above_lo && below_hi) return b.score;
   }
   // Outside every band: the nearer end.
@@ -193,6 +198,15 @@ BandTable ReadBands(const Reader& r, const YAML::Node& item, const Instrument& i
       r.Fail(bands, code + ": bands の区間がつながっていません（得点" + std::to_string(a.score) +
                         "と" + std::to_string(b.score) + "）");
   }
+  if (item["edges_in_lower_band"]) {
+    for (const auto& e : r.Seq(item["edges_in_lower_band"], code + " の edges_in_lower_band")) {
+      Rational v = r.Num(e, code + " の edges_in_lower_band");
+      bool inner = false;
+      for (size_t k = 0; k + 1 < t.bands.size(); ++k) inner = inner || *t.bands[k].hi == v;
+      if (!inner) r.Fail(e, code + ": edges_in_lower_band の " + v.ToString() + " は bands の境目ではありません");
+      t.edges_in_lower_band.push_back(v);
+    }
+  }
   return t;
 }
 
@@ -264,7 +278,7 @@ Item ReadItem(const Reader& r, const YAML::Node& n, const Instrument& ins) {
   r.Keys(n, {"code", "name", "short", "subscale", "source", "quantity", "unit", "interval", "bands",
              "params", "interview_scores", "checks", "counted", "scores_by_count", "flags",
              "decisive", "levels", "base_score", "computed_checks", "boxes", "anchors",
-             "reviewer_count"});
+             "reviewer_count", "edges_in_lower_band"});
   Item it;
   it.line = YamlLine(n);
   it.code = r.NeedStr(n, "code");

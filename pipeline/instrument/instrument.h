@@ -29,10 +29,13 @@ struct Band {
   std::optional<Rational> lo, hi;
 };
 
-// Bands are either all [a, b) (a included, b excluded) or all (a, b].
+// Bands are either all [a, b) (a included, b excluded) or all (a, b];
+// `edges_in_lower_band` moves single edges of a [a, b) table into the band
+// below (III-4: "≤ 1 month → 5, (1, 2) → 4, [2, 5) → 3").
 struct BandTable {
   bool left_open = false;  // true: (a, b]; false: [a, b)
   std::vector<Band> bands;  // sorted by lo, contiguous (checked at load)
+  std::vector<Rational> edges_in_lower_band;  // exceptions to left_open, edge by edge
   bool empty() const { return bands.empty(); }
   // The band holding v; a value beyond the first/last band takes that
   // band's score (e.g. a negative share). REQUIRES: !empty().

@@ -83,6 +83,31 @@ TEST(Instrument, BandTablesHonourTheirIntervals) {
   EXPECT_EQ(i2.Lookup(Rational(150)), 5);
 }
 
+TEST(Instrument, ThirtyDaysIsWithinTheMonth) {
+  // III-4: ≤ 1 → 5, (1, 2) → 4, [2, 5) → 3 (SPEC §3.2; the standard's 「30日以内」).
+  const BandTable& t = Real().FindItem("III-4")->bands;
+  EXPECT_EQ(t.Lookup(Rational(1)), 5);
+  EXPECT_EQ(t.Lookup(Rational::Fraction(211, 210)), 4);
+  EXPECT_EQ(t.Lookup(*Rational::FromDecimal("1.999")), 4);
+  EXPECT_EQ(t.Lookup(Rational(2)), 3);  // only the edge at 1 moves
+  EXPECT_EQ(t.Lookup(Rational(5)), 2);
+  EXPECT_EQ(t.Lookup(Rational(9)), 1);
+  EXPECT_EQ(t.Lookup(Rational(0)), 5);
+}
+
+TEST(Instrument, ManualWordingAndCriteria) {
+  const Instrument& ins = Real();
+  EXPECT_NE(ins.FindItem("I-3")->anchors.at(2).find("i〜viのうち3つ"), std::string::npos);
+  EXPECT_NE(ins.FindItem("III-1")->FindCheck("a")->label.find("外部の専門家"), std::string::npos);
+  EXPECT_EQ(ins.FindItem("III-8")->reviewer_count, "職種の数（重複ケースを除く）");
+  EXPECT_EQ(ins.FindItem("III-9")->reviewer_count, "企業の数（重複ケースを除く）");
+  EXPECT_TRUE(ins.FindItem("III-10")->reviewer_count.empty());
+  for (const auto& g : ins.goi) EXPECT_FALSE(g.criterion.empty()) << g.code;
+  EXPECT_NE(ins.FindGoi("G3")->criterion.find("70%"), std::string::npos);
+  EXPECT_NE(ins.FindGoi("G4")->criterion.find("35時間"), std::string::npos);
+  EXPECT_NE(ins.FindGoi("G10")->criterion.find("1名"), std::string::npos);
+}
+
 TEST(Instrument, InstitutionalLimits) {
   const Instrument& ins = Real();
   ASSERT_NE(ins.LimitsFor("地域事業所"), nullptr);
@@ -154,8 +179,10 @@ TEST(Instrument, UnknownKeyAndDuplicateKey) {
   EXPECT_EQ(LoadError(text), "jips25.yaml:" + std::to_string(line) + " 不明なキー 'shrot'");
   text = Replace(RealText(), "    short: ケースロード\n", "    short: ケースロード\n    short: x\n");
   line = LineOf(text, "short: x");
-  EXPECT_EQ(LoadError(text), "jips25.yaml:" + std::to_string(line) +
-                                 " キー 'short' が重複しています（最初は" + std::to_string(line - 1) + "行目）");
+  std::string e = LoadError(text);
+  EXPECT_EQ(e.rfind("jips25.yaml:" + std::to_string(line) + " キー", 0), 0u) << e;
+  EXPECT_NE(e.find("short"), std::string::npos) << e;
+  EXPECT_NE(e.find("が重複しています（最初は" + std::to_string(line - 1) + "行目）"), std::string::npos) << e;
 }
 
 TEST(Instrument, UnknownQuantityAndMissingField) {
@@ -163,6 +190,19 @@ TEST(Instrument, UnknownQuantityAndMissingField) {
   EXPECT_NE(LoadError(text).find("I-1: 不明な quantity 'caseloads'"), std::string::npos);
   text = Replace(RealText(), "    params: {min_workers: 5}", "");
   EXPECT_NE(LoadError(text).find("III-10: params に 'min_workers' がありません"), std::string::npos);
+}
+
+TEST(Instrument, EdgeInLowerBandMustBeAnEdge) {
+  std::string text = Replace(RealText(), "edges_in_lower_band: [1]", "edges_in_lower_band: [1.5]");
+  int line = LineOf(text, "edges_in_lower_band: [1.5]");
+  EXPECT_EQ(LoadError(text),
+            "jips25.yaml:" + std::to_string(line) + " III-4: edges_in_lower_band の 1.5 は bands の境目ではありません");
+}
+
+TEST(Instrument, ReviewerCountOnlyOnDiversity) {
+  std::string text = Replace(RealText(), "    params: {min_workers: 5}", "    params: {min_workers: 5}\n    reviewer_count: x");
+  EXPECT_NE(LoadError(text).find("III-10: reviewer_count は職種・企業の多様性の項目だけに書けます"), std::string::npos)
+      << LoadError(text);
 }
 
 TEST(Instrument, SyntaxErrorHasALine) {

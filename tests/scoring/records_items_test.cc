@@ -81,8 +81,9 @@ TEST(RecordsItems, MonthsToContactEdges) {
   Date reg{2026, 3, 1};
   auto after = [&](int days) { return Date::FromDaysSinceEpoch(reg.DaysSinceEpoch() + days); };
   Computed c = Calc("III-4", WithContacts({Contact(1, reg, after(30))}));
-  EXPECT_EQ(*c.value, Rational(1));  // exactly one month
-  EXPECT_EQ(c.score, 4);
+  EXPECT_EQ(*c.value, Rational(1));  // exactly 30 days: the standard's 「30日以内」, so 5 (SPEC §3.2: ≤ 1 → 5)
+  EXPECT_EQ(c.score, 5);
+  EXPECT_EQ(Calc("III-4", WithContacts({Contact(1, reg, after(31))})).score, 4);
   EXPECT_EQ(Calc("III-4", WithContacts({Contact(1, reg, after(29))})).score, 5);
   EXPECT_EQ(Calc("III-4", WithContacts({Contact(1, reg, after(59))})).score, 4);
   EXPECT_EQ(Calc("III-4", WithContacts({Contact(1, reg, after(60))})).score, 3);
@@ -90,6 +91,18 @@ TEST(RecordsItems, MonthsToContactEdges) {
   EXPECT_EQ(Calc("III-4", WithContacts({Contact(1, reg, after(150))})).score, 2);
   EXPECT_EQ(Calc("III-4", WithContacts({Contact(1, reg, after(269))})).score, 2);
   EXPECT_EQ(Calc("III-4", WithContacts({Contact(1, reg, after(270))})).score, 1);
+  // Mean 30.14 days (six cases at 30 days, one at 31: 211/7 = 30.142… days): just over a month -> 4
+  std::vector<RecordSheet::ContactCase> seven;
+  for (int k = 1; k <= 7; ++k) seven.push_back(Contact(k, reg, after(k == 7 ? 31 : 30)));
+  c = Calc("III-4", WithContacts(seven));
+  EXPECT_EQ(*c.value, Rational::Fraction(211, 210));
+  EXPECT_EQ(c.score, 4);
+  // 50 cases whose mean is exactly 30.14 days: 4
+  std::vector<RecordSheet::ContactCase> fifty;
+  for (int k = 1; k <= 50; ++k) fifty.push_back(Contact(k, reg, after(k <= 7 ? 31 : 30)));
+  c = Calc("III-4", WithContacts(fifty));
+  EXPECT_EQ(*c.value * Rational(30), *Rational::FromDecimal("30.14"));
+  EXPECT_EQ(c.score, 4);
   // Mean over cases: 20 and 41 days -> 30.5 days -> 1.0166… months -> 4
   c = Calc("III-4", WithContacts({Contact(1, reg, after(20)), Contact(2, reg, after(41))}));
   EXPECT_EQ(*c.value, Rational::Fraction(61, 60));
@@ -105,10 +118,10 @@ TEST(RecordsItems, MonthsToContactCalendarDays) {
 }
 
 TEST(RecordsItems, NoContactCountsDaysToTheRecordDate) {
-  // 記載日 2026-10-01; registered 2026-09-01: 30 days -> 1 month -> 4
+  // 記載日 2026-10-01; registered 2026-09-01: 30 days -> 1 month -> 5
   Computed c = Calc("III-4", WithContacts({Contact(1, Date{2026, 9, 1}, std::nullopt)}));
   EXPECT_EQ(*c.value, Rational(1));
-  EXPECT_EQ(c.score, 4);
+  EXPECT_EQ(c.score, 5);
   EXPECT_TRUE(c.problems.empty());
 }
 
