@@ -5,12 +5,16 @@
 
 #include <cstdlib>
 
+#include "pipeline/batch/previous_run.h"
 #include "pipeline/batch/seal.h"
 #include "pipeline/core/fs.h"
+#include "pipeline/core/stage_timer.h"
 #include "pipeline/core/text.h"
 #include "pipeline/crypto/offcrypto.h"
 #include "pipeline/instrument/instrument.h"
+#include "pipeline/report/action_plan.h"
 #include "pipeline/report/build_model.h"
+#include "pipeline/report/review_notes.h"
 #include "pipeline/pdf/font_cache.h"
 #include "pipeline/report/render_report.h"
 #include "pipeline/report/report_template.h"
@@ -51,21 +55,10 @@ std::shared_ptr<const CycleResources> LoadCycleResources() {
   r->layout = DefaultLayout();
   r->instrument = LoadInstrumentFile(DefaultInstrumentPath());
   r->report_template = report::LoadDefaultReportTemplate();
+  r->recommendations = report::LoadDefaultRecommendations();
+  r->summary_template = report::LoadDefaultSummaryTemplate();
   r->fonts = std::make_unique<pdf::FontCache>(pdf::FontCache::FromDataDir());
   return r;
-}
-
-SummarySpec MakeSummarySpec(const CycleResources& res, const std::string& cycle) {
-  SummarySpec s;
-  s.cycle = cycle;
-  for (const auto& it : res.instrument.items) {
-    s.item_codes.push_back(it.code);
-    s.item_names[it.code] = it.name;
-  }
-  s.subscale_keys.clear();
-  for (const auto& sub : res.instrument.subscales) s.subscale_keys.push_back(sub.key);
-  for (const auto& b : res.instrument.bands) s.band_labels[b.key] = b.label;
-  return s;
 }
 
 std::string PreviousCycleName(const Manifest& m) {
@@ -109,32 +102,30 @@ Survey ReadSurveyFile(const std::filesystem::path& path, const std::optional<std
   return ReadSurveyWorkbook(path, password, res.layout);
 }
 
-AgencyOutcome ProcessAgency(const Manifest& m, const AgencyEntry& e, const CycleResources& res,
-                            const ProcessOptions& opt) {
-  double cpu0 = CpuMs();
-  AgencyOutcome o;
-  o.id = e.id;
-  o.name = e.name;
-  o.type = e.type;
+ScoredAgency ScoreEntry(const Manifest& m, const AgencyEntry& e, const CycleResources& res,
+                        const ProcessOptions& opt) {
+  ScoredAgency out;
+  Problems& problems = out.problems;
   try {
     // 1. The workbook.
     std::optional<std::string> password;
     try {
       password = AgencyPassword(e);
     } catch (const InputError& err) {
-      o.problems.push_back(err.problem());
-      return o;
+      problems.push_back(err.problem());
+      return out;
     }
-    Survey survey = ReadSurveyFile(e.workbook, password, res);
+    Survey survey = [&] { StageScope t(Stage::kRead); return ReadSurveyFile(e.workbook, password, res); }();
     password.reset();
     // 2. The reviewers' files (every problem in them is an error).
     std::vector<ReviewerFile> reviewers;
     std::optional<ReviewerFile> consensus;
     auto load = [&](const std::filesystem::path& p) -> std::optional<ReviewerFile> {
       try {
+        StageScope t(Stage::kRead);
         return LoadReviewFile(p, res.instrument);  // YAML or an Excel score sheet
       } catch (const InputError& err) {
-        o.problems.push_back(err.problem());
+        problems.push_back(err.problem());
         return std::nullopt;
       }
     };
@@ -142,51 +133,76 @@ AgencyOutcome ProcessAgency(const Manifest& m, const AgencyEntry& e, const Cycle
       if (auto r = load(p)) reviewers.push_back(std::move(*r));
     if (e.consensus) consensus = load(*e.consensus);
     if (e.reviews.empty() && !e.consensus)
-      o.problems.push_back(Error("review.none", "cycle.yaml:" + std::to_string(e.line),
-                                 "評価者のファイル（reviews）が指定されていません"));
+      problems.push_back(Error("review.none", "cycle.yaml:" + std::to_string(e.line),
+                               "評価者のファイル（reviews）が指定されていません"));
     // Survey problems first, then reviewer-file errors, as the scorer orders them.
     Problems survey_problems = survey.problems;
-    if (HasError(survey_problems) || HasError(o.problems)) {
-      survey_problems.insert(survey_problems.end(), o.problems.begin(), o.problems.end());
-      o.problems = std::move(survey_problems);
-      return o;
+    if (HasError(survey_problems) || HasError(problems)) {
+      survey_problems.insert(survey_problems.end(), problems.begin(), problems.end());
+      problems = std::move(survey_problems);
+      return out;
     }
-    o.problems.clear();
-    // 3. Last cycle.
+    problems.clear();
+    // 3. Last cycle, from the validated chain (previous_run.h); a refused
+    // earlier scores.json is a warning of this agency.
     std::optional<PreviousScores> previous;
-    if (m.previous) {
-      std::filesystem::path prev = *m.previous / e.id / "scores.json";
-      std::error_code ec;
-      if (std::filesystem::exists(prev, ec)) {
-        try {
-          previous = PreviousFromJson(Json::Parse(ReadFile(prev, 4u << 20)));
-          previous->cycle = opt.previous_cycle;
-        } catch (const std::exception& err) {
-          survey.problems.push_back(Warning("previous.unreadable", prev.string(),
-                                            std::string("前回の scores.json を読めません（") + err.what() + "）"));
-        }
-      }
+    if (opt.chain) {
+      previous = PreviousScoresOf(*opt.chain, e.id, res.instrument);
+      if (auto it = opt.chain->problems_of.find(e.id); it != opt.chain->problems_of.end())
+        survey.problems.insert(survey.problems.end(), it->second.begin(), it->second.end());
     }
     // 4. Score.
-    AgencyScores scores = ScoreAgency(survey, reviewers, consensus ? &*consensus : nullptr, res.instrument,
-                                      previous ? &*previous : nullptr);
-    AgencyInfo info;
-    info.id = e.id;
-    info.name = e.name;
-    info.type = e.type;
-    if (auto d = ParseDateText(e.survey_date)) info.survey_date = d->date;
-    info.record_date = survey.record_date;
+    StageScope score_timer(Stage::kScore);
+    out.scores = ScoreAgency(survey, reviewers, consensus ? &*consensus : nullptr, res.instrument,
+                             previous ? &*previous : nullptr);
+    out.info.id = e.id;
+    out.info.name = e.name;
+    out.info.type = e.type;
+    if (auto d = ParseDateText(e.survey_date)) out.info.survey_date = d->date;
+    out.info.record_date = survey.record_date;
+    out.ok = true;
+  } catch (const InputError& err) {
+    problems.push_back(err.problem());
+  } catch (const std::exception& err) {
+    problems.push_back(Error("internal", e.id, std::string("処理中に予期しない失敗: ") + err.what()));
+  }
+  return out;
+}
+
+AgencyOutcome RenderEntry(ScoredAgency scored, const Manifest& m, const AgencyEntry& e, const CycleResources& res,
+                          const ProcessOptions& opt, const report::RegionFigures& region) {
+  double cpu0 = CpuMs();
+  AgencyOutcome o;
+  o.id = e.id;
+  o.name = e.name;
+  o.type = e.type;
+  if (!scored.ok) {
+    o.problems = std::move(scored.problems);
+    return o;
+  }
+  AgencyScores& scores = scored.scores;
+  try {
+    report::History history = opt.chain ? HistoryOf(*opt.chain, e.id) : report::History{};
     // 5. Render (a character the font lacks adds a warning to the scores' problems).
     if (opt.render_pdf) {
-      report::ReportModel model = report::BuildReportModel(scores, info, res.instrument, m.cycle);
-      std::string pdf = report::RenderReportPdf(model, res.report_template, *res.fonts, &scores.problems);
+      StageScope render_timer(Stage::kRender);
+      report::ReportModel model = report::BuildReportModel(scores, scored.info, res.instrument, m.cycle,
+                                                           res.recommendations, e.terms, history, region);
+      report::RenderedReport rendered = report::RenderReport(model, res.report_template, *res.fonts);
+      scores.problems.insert(scores.problems.end(), rendered.problems.begin(), rendered.problems.end());
+      std::string pdf = std::move(rendered.pdf);
       if (opt.seal) {
         o.report_password = NewPassword();
         pdf = SealPdf(pdf, o.report_password);
       }
       o.files["report.pdf"] = std::move(pdf);
+      // The agency's editable action plan and the coordinator's sheet (engineer A, issue 17 §4–5).
+      o.files["action_plan.xlsx"] = report::ActionPlanXlsx(model, res.report_template);
+      model.coordinator.problems = scores.problems;
+      o.files["review_notes.txt"] = report::ReviewNotesText(model, res.report_template);
     }
-    o.scores = ScoresToJson(scores, info);
+    o.scores = ScoresToJson(scores, scored.info);
+    o.scores.set("history", report::HistoryToJson(history));
     o.files["scores.json"] = o.scores.Dump();
     o.problems = scores.problems;
     o.files["problems.txt"] = ProblemsText(e, o.problems);
@@ -203,7 +219,13 @@ AgencyOutcome ProcessAgency(const Manifest& m, const AgencyEntry& e, const Cycle
     o.scores = Json();
   }
   o.cpu_ms = CpuMs() - cpu0;
+  CountStageAgency();
   return o;
+}
+
+AgencyOutcome ProcessAgency(const Manifest& m, const AgencyEntry& e, const CycleResources& res,
+                            const ProcessOptions& opt) {
+  return RenderEntry(ScoreEntry(m, e, res, opt), m, e, res, opt, report::RegionFigures{});
 }
 
 }  // namespace fidelity

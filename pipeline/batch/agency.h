@@ -9,7 +9,8 @@
 
 #include "pipeline/batch/manifest.h"
 #include "pipeline/batch/outcome.h"
-#include "pipeline/batch/summary.h"
+#include "pipeline/report/history.h"
+#include "pipeline/scoring/scores.h"
 #include "pipeline/survey/survey.h"
 
 namespace fidelity {
@@ -20,18 +21,36 @@ struct CycleResources;  // layout, instrument, report template, fonts
 // when a config file is unusable (the run exits 2).
 std::shared_ptr<const CycleResources> LoadCycleResources();
 
-// The summary columns (item codes, band labels) of the instrument.
-SummarySpec MakeSummarySpec(const CycleResources& res, const std::string& cycle);
+struct PreviousChain;  // previous_run.h
 
 struct ProcessOptions {
   bool seal = false;  // encrypt report.pdf under a fresh random password
   bool render_pdf = true;
   std::string previous_cycle;  // last cycle's name, for the report (PreviousCycleName)
+  const PreviousChain* chain = nullptr;  // earlier cycles (last cycle's scores, the history)
 };
+
+// Phase 1 of an agency (issue 12): read, check and score, nothing rendered.
+// Kept for the whole run (a few KB): the region's figures need every
+// agency scored before any report is drawn.
+struct ScoredAgency {
+  bool ok = false;
+  Problems problems;  // when !ok: every problem, errors included
+  AgencyScores scores;
+  AgencyInfo info;
+};
+ScoredAgency ScoreEntry(const Manifest& manifest, const AgencyEntry& entry, const CycleResources& res,
+                        const ProcessOptions& options);
+// Phase 2: report.pdf (with the agency's history and the region's figures),
+// scores.json (with "history"), problems.txt.
+AgencyOutcome RenderEntry(ScoredAgency scored, const Manifest& manifest, const AgencyEntry& entry,
+                          const CycleResources& res, const ProcessOptions& options,
+                          const report::RegionFigures& region);
 
 // The `cycle:` of the previous output's run.json ("" when unknown).
 std::string PreviousCycleName(const Manifest& manifest);
 
+// Both phases for one agency (no region figures).
 AgencyOutcome ProcessAgency(const Manifest& manifest, const AgencyEntry& entry, const CycleResources& res,
                             const ProcessOptions& options);
 
@@ -51,9 +70,5 @@ std::string ReadPasswordFile(const std::filesystem::path& file);
 // variable is configured but missing/unreadable (the message never holds
 // the password).
 std::optional<std::string> AgencyPassword(const AgencyEntry& entry);
-
-// The summary.pdf renderer for RunOptions.
-std::string RenderSummaryPdf(const std::vector<SummaryRow>& rows, const SummarySpec& spec,
-                             const CycleResources& res);
 
 }  // namespace fidelity

@@ -5,7 +5,9 @@
 
 #include "pipeline/instrument/instrument.h"
 #include "pipeline/pdf/font_cache.h"
+#include "pipeline/report/recommendations.h"
 #include "pipeline/report/report_template.h"
+#include "pipeline/report/summary_template.h"
 #include "pipeline/survey/layout.h"
 
 namespace fidelity {
@@ -14,6 +16,8 @@ struct CycleResources {
   WorkbookLayout layout;
   Instrument instrument;
   report::ReportTemplate report_template;
+  report::Recommendations recommendations;
+  report::SummaryTemplate summary_template;  // summary.pdf/.csv/.xlsx and the region threshold
   std::unique_ptr<pdf::FontCache> fonts;
 };
 

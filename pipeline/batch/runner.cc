@@ -22,6 +22,7 @@
 #include "pipeline/core/interrupt.h"
 #include "pipeline/core/lock_file.h"
 #include "pipeline/core/safe_file.h"
+#include "pipeline/core/stage_timer.h"
 
 namespace fidelity {
 namespace fs = std::filesystem;
@@ -63,7 +64,7 @@ struct Result {
   std::string reason;
   int warnings = 0;
   Problems problems;
-  SummaryRow row;
+  std::string id;
   std::string password;
 };
 
@@ -147,6 +148,7 @@ void RunOne(const AgencyEntry& a, const RunOptions& options, const AgencyProcess
   AgencyOutcome o = process(a);
   if (o.ok) {
     try {
+      StageScope t(Stage::kWrite);
       WriteAgencyFolder(options.out, a.id, o.files);
     } catch (const InputError& e) {
       o.ok = false;
@@ -175,16 +177,8 @@ void RunOne(const AgencyEntry& a, const RunOptions& options, const AgencyProcess
     if (r.reason.empty()) r.reason = "原因不明の失敗";
   }
   r.ok = o.ok;
-  if (o.ok) {
-    r.row = SummaryRowFromScores(a.id, a.name, a.type, o.scores, options.summary);
-    r.password = std::move(o.report_password);
-  } else {
-    r.row.id = a.id;
-    r.row.name = a.name;
-    r.row.type = a.type;
-    r.row.status = "failed";
-    r.row.reason = r.reason;
-  }
+  r.id = a.id;
+  if (o.ok) r.password = std::move(o.report_password);
   for (const auto& p : o.problems) r.warnings += !p.is_error();
   r.problems = std::move(o.problems);
   r.done = true;
@@ -246,8 +240,8 @@ std::string MergedPasswords(const fs::path& file, const std::vector<Result>& res
   }
   for (const auto& r : results)
     if (r.done) {
-      if (r.password.empty()) rows.erase(r.row.id);
-      else rows[r.row.id] = r.password;
+      if (r.password.empty()) rows.erase(r.id);
+      else rows[r.id] = r.password;
     }
   std::string s = "id,password\n";
   for (const auto& [id, pw] : rows) s += id + "," + pw + "\n";
@@ -279,6 +273,12 @@ int FinishRun(const Manifest& manifest, const RunOptions& options, const std::ve
   RunTotals totals;
   totals.total = static_cast<int>(todo.size());
   Json run = RunJson(manifest, todo, results, interrupted, &totals);
+  if (manifest.previous) {  // the chain of cycles (previous_run.h), relative to OUT when it can be
+    std::error_code ec;
+    fs::path prev = fs::weakly_canonical(*manifest.previous, ec), here = fs::weakly_canonical(options.out, ec);
+    fs::path rel = prev.lexically_relative(here);
+    run.set("previous", (rel.empty() ? prev : rel).generic_string());
+  }
   bool complete = WriteSummaryFile(options.out / "run.json", [&] { return run.Dump(); }, err);
   if (options.seal)
     complete &= WriteSummaryFile(options.out / "passwords.csv",
@@ -296,13 +296,21 @@ int FinishRun(const Manifest& manifest, const RunOptions& options, const std::ve
     if (totals_out) *totals_out = totals;
     return 128 + InterruptSignal();
   }
-  std::vector<SummaryRow> rows;
-  rows.reserve(results.size());
-  for (auto& r : results) rows.push_back(std::move(r.row));
-  complete &= WriteSummaryFile(options.out / "summary.csv", [&] { return SummaryCsv(rows, options.summary); }, err);
-  if (options.render_summary_pdf)
-    complete &= WriteSummaryFile(options.out / "summary.pdf",
-                                 [&] { return options.render_summary_pdf(rows, options.summary); }, err);
+  if (options.summaries) {
+    std::vector<AgencyFinal> finals;
+    for (size_t i = 0; i < todo.size(); ++i) finals.push_back({todo[i]->id, results[i].ok, results[i].problems});
+    std::map<std::string, std::string> files;
+    try {
+      files = options.summaries(finals);
+    } catch (const std::exception& e) {
+      err << "fidelity: " << FormatProblem(Error("summary", options.out.string(),
+                                                 "まとめ（summary）を作れません（" + EscapeControls(e.what()) + "）"))
+          << "\n";
+      complete = false;
+    }
+    for (const auto& [name, bytes] : files)
+      complete &= WriteSummaryFile(options.out / name, [&] { return bytes; }, err);
+  }
   char line[256];
   std::snprintf(line, sizeof line, "%d 機関: 成功 %d, 失敗 %d, 注意 %d 件 (%.1f 秒) → ", totals.total, totals.ok,
                 totals.failed, totals.warnings, totals.wall_seconds);
@@ -337,6 +345,7 @@ int RunCycle(const Manifest& manifest, const RunOptions& options, const AgencyPr
   }
   CleanStaleTemporaries(options.out);
   InstallInterruptHandlers();
+  if (options.prepare) options.prepare(todo);
 
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = std::min<int>(jobs, std::max<size_t>(1, todo.size()));

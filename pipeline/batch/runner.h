@@ -4,15 +4,22 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "pipeline/batch/manifest.h"
 #include "pipeline/batch/outcome.h"
-#include "pipeline/batch/summary.h"
 
 namespace fidelity {
+
+// What a run knows of an agency at its end.
+struct AgencyFinal {
+  std::string id;
+  bool ok = false;
+  Problems problems;
+};
 
 struct RunOptions {
   std::filesystem::path out;
@@ -21,9 +28,12 @@ struct RunOptions {
   bool quiet = false;
   bool progress = false;          // draw the progress bar (a terminal and not quiet)
   bool seal = false;              // encrypt each report.pdf, passwords to OUT/passwords.csv
-  SummarySpec summary;            // columns of summary.csv / summary.pdf
-  // Renders OUT/summary.pdf from the rows; unset: no summary.pdf.
-  std::function<std::string(const std::vector<SummaryRow>&, const SummarySpec&)> render_summary_pdf;
+  // Called once the agencies are chosen and OUT is locked, before any is
+  // processed (the run's first phase: score every agency, see cohort_run.h).
+  std::function<void(const std::vector<const AgencyEntry*>&)> prepare;
+  // The summary files (name -> bytes) from each agency's final status, in
+  // manifest order; unset: none. Each is written atomically into OUT.
+  std::function<std::map<std::string, std::string>(const std::vector<AgencyFinal>&)> summaries;
 };
 
 // Processes one agency entirely in memory. Must not throw.

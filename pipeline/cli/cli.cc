@@ -11,10 +11,13 @@
 #include <map>
 #include <new>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "pipeline/batch/agency.h"
+#include "pipeline/batch/cohort_run.h"
 #include "pipeline/batch/manifest.h"
+#include "pipeline/batch/resources.h"
 #include "pipeline/batch/runner.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/convert.h"
@@ -144,23 +147,37 @@ int CmdRun(int argc, char** argv) {
   Manifest m;
   std::shared_ptr<const CycleResources> res;
   try {
+    res = LoadCycleResources();
     ManifestOptions mopt;
     mopt.allow_outside_paths = a.has("--allow-outside-paths");
+    for (const auto& l : res->instrument.limits) mopt.agency_types.push_back(l.agency_type);
     m = LoadManifest(cycle, mopt);
     for (const Problem& n : m.notes) std::fprintf(stderr, "fidelity: %s\n", FormatProblem(n).c_str());
-    res = LoadCycleResources();
   } catch (const InputError& e) {
     std::fprintf(stderr, "fidelity: %s\n", FormatProblem(e.problem()).c_str());
     return 2;
   }
-  opt.summary = MakeSummarySpec(*res, m.cycle);
-  opt.render_summary_pdf = [res](const std::vector<SummaryRow>& rows, const SummarySpec& spec) {
-    return RenderSummaryPdf(rows, spec, *res);
-  };
   ProcessOptions popt;
   popt.seal = opt.seal;
   popt.previous_cycle = PreviousCycleName(m);
-  auto process = [&](const AgencyEntry& e) { return ProcessAgency(m, e, *res, popt); };
+  // Two phases (cohort_run.h): every agency scored, then each rendered with the region's figures.
+  PreviousChain chain;
+  if (m.previous) {
+    chain = ReadPreviousChain(*m.previous, res->instrument);
+    for (const Problem& p : chain.problems) std::fprintf(stderr, "fidelity: %s\n", FormatProblem(p).c_str());
+    if (HasError(chain.problems)) return 2;
+  }
+  std::unique_ptr<CyclePlan> plan;
+  int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  opt.prepare = [&](const std::vector<const AgencyEntry*>& todo) {
+    plan = ScoreCycle(m, todo, *res, popt, std::move(chain), jobs);
+  };
+  opt.summaries = [&](const std::vector<AgencyFinal>& finals) {
+    std::vector<FinalStatus> st;
+    for (const auto& f : finals) st.push_back({f.id, f.ok, f.problems});
+    return SummaryFiles(*plan, st, *res);
+  };
+  auto process = [&](const AgencyEntry& e) { return RenderAgency(*plan, m, e, *res, popt); };
   try {
     return RunCycle(m, opt, process, std::cout, std::cerr);
   } catch (const InputError& e) {

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/core/json.h"
+
 namespace fidelity::report {
 
 // One earlier cycle of this agency, as its run wrote it.
@@ -27,6 +29,11 @@ struct CyclePoint {
 struct History {
   std::vector<CyclePoint> cycles;
 };
+
+// scores.json "history": [{cycle, total, band, subtotals {key: n|null}
+// [, total_range [lo, hi] when provisional then]}, …], oldest first, so
+// that other tools can draw the agency's path without our chain reader.
+Json HistoryToJson(const History& history);
 
 // One earlier cycle of the whole region, as its run wrote it (run.json and
 // each agency's scores.json). Coordinator side only: it names agencies, so
