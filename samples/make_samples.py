@@ -7,7 +7,7 @@
 
 Needs openpyxl and PyYAML (Debian: python3-openpyxl, python3-yaml).
 
-For each agency of samples/2025 and samples/2026 it writes
+For each agency of samples/2024, samples/2025 and samples/2026 it writes
 <cycle>/<id>/事前調査票.xlsx in the layout of config/workbook_layout.yaml
 (sheet names, labels and header texts copied from there), with numbers
 picked so that the computed items land where the sample wants them. Random
@@ -22,6 +22,7 @@ the pipeline computes (II-7 iii, III-12 i) are kept equal to the computed
 value in the sample files, so the expectations do not depend on how a
 reviewer's own score is derived there.
 """
+import copy
 import datetime as dt
 import os
 import random
@@ -277,6 +278,30 @@ AGENCIES = {
 # --------------------------------------------------------------------------
 # Dates and the record-review groups (SPEC §3.3)
 # --------------------------------------------------------------------------
+
+# 2024: the first cycle of the chain (2024 → 2025 → 2026). The same two
+# agencies a year earlier: fewer users, one ES fewer hours, weaker records.
+def _earlier(a, **changes):
+    b = copy.deepcopy(a)
+    b.update(changes)
+    return b
+
+
+_H25, _S25 = AGENCIES["2025"]
+AGENCIES = {"2024": [
+    _earlier(_H25, record_date=D(2024, 9, 2), survey_date="2024-10-15", users=46, earlier_working=2,
+             staff=[s if s[0] != "Y.N" else ("Y.N", "ES", "非常勤", 24, 80, 100, 5, 40, 16) for s in _H25["staff"]],
+             jobs=_H25["jobs"][:9],
+             records=dict(i3=[1, 1, 1, 1, 0, 0], iii4=[70, 95, None, 60, 45, 70, 90],
+                          iii5=[1, 0, 0, 1, 1, 0, 1, 0, 0, 0], iii11={"1": "ab", "2": "abe", "3": "ab", "4": "efhk"},
+                          iii12i=[(1, 1, 0), (1, 0, None), (1, 1, 1), (0, 0, 1)])),
+    _earlier(_S25, record_date=D(2024, 8, 30), survey_date="2024-10-22", users=44, earlier_working=2,
+             jobs=_S25["jobs"][:8],
+             records=dict(i3=[1, 1, 1, 1, 0, 0], iii4=[150, None, 170, 60, 75, 90, 45],
+                          iii5=[1, 0, 0, 0, 1, 1, 0, 1, 0, 0], iii11={"1": "ab", "2": "ab", "3": "ab", "4": "ek"},
+                          iii12i=[(1, 0, 1), (0, 1, 0), (0, 1, 1), (1, 0, 1)])),
+], **AGENCIES}
+
 
 def add_months(d, n):
     m = d.month - 1 + n
@@ -804,6 +829,8 @@ def expected(a, cycle_dir, comp, vals, goi_wb):
 # --------------------------------------------------------------------------
 
 DESCRIPTIONS = {
+    ("2024", "hamamatsu-01"): "連鎖の最初の年度（previous なし）。2025年度より利用者が少なく、非常勤ESの勤務時間が短い。支援記録（計算シート2）も弱い。",
+    ("2024", "shizuoka-02"): "連鎖の最初の年度。2025年度と同じ体制で、就職者が少なく、初回の雇用主との接触が遅い。",
     ("2025", "hamamatsu-01"): "地域事業所。ESは常勤1・非常勤1でケースロードが大きい（I-1 = 2）。CMとの対面ミーティングは月1回。二人の評価者の違いは合議.yamlで解決。",
     ("2025", "shizuoka-02"): "医療機関（病院の就労支援室）。ESが外来業務を兼ね、オフィス外の支援が少ない（III-13 = 1）。記載日 2025/08/29。評価者二人の得点は全項目で一致。III-10 は 75 % ちょうど（帯の下端）。",
     ("2026", "hamamatsu-01"): "地域事業所、良好なフィデリティ。非常勤ESを1人増やしケースロードが改善。評価者（山田・佐藤）の違いは合議.yamlで解決（II-1、II-2、III-3、GOI G7）。",
@@ -875,13 +902,13 @@ def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--check":
         check_root = sys.argv[2]
     elif len(sys.argv) != 1:
-        sys.exit("usage: make_samples.py [--check OUT]   (OUT holds 2025/ and 2026/ run outputs)")
+        sys.exit("usage: make_samples.py [--check OUT]   (OUT holds 2024/, 2025/ and 2026/ run outputs)")
     results = {}
     md = ["# 期待される得点（samples/make_samples.py が計算）", "",
           "`samples/make_samples.py` が SPEC §3 の規則で計算した値です。"
           " 計算項目は事前調査票と計算シート2 から、それ以外は評価者ファイル（と合議.yaml）から求めています。"
           " `fidelity run` の scores.json と突き合わせるためのものです。", ""]
-    for cycle in ("2025", "2026"):
+    for cycle in ("2024", "2025", "2026"):
         cdir = os.path.join(HERE, cycle)
         md += [f"## {cycle}年度（samples/{cycle}）", ""]
         for a in AGENCIES[cycle]:
