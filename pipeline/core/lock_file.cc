@@ -45,8 +45,8 @@ LockFile::LockFile(std::filesystem::path path) : path_(std::move(path)) {
     long pid = ReadPid(fd);
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0 || (pid != ::getpid() && Alive(pid))) {
       ::close(fd);
-      holder_ = pid;
-      message_ = "出力フォルダは別の fidelity（プロセス " + std::to_string(pid) +
+      holder_ = pid > 0 ? pid : -1;
+      message_ = "出力フォルダは別の fidelity（プロセス " + (pid > 0 ? std::to_string(pid) : std::string("番号不明")) +
                  "）が使用中です。そちらが終わってから実行してください（そのプロセスがもう動いていなければ「" +
                  path_.string() + "」を削除してください）";
       return;

@@ -21,7 +21,8 @@ class LockFile {
 
   bool ok() const { return fd_ >= 0; }
   const std::string& message() const { return message_; }
-  // The pid of the holder when refused because another process holds it (else 0).
+  // When refused because another process holds it: its pid (-1 when the
+  // file names none); 0 when the lock could not be taken for another reason.
   long holder() const { return holder_; }
 
  private:

@@ -257,8 +257,9 @@ std::vector<Case> Cases() {
   v.push_back({"zip-bomb-lying-header",
                Bytes([] { return WorkbookBomb("xl/worksheets/sheet2.xml", 96ull << 20, true); }), true,
                "xlsx.too_large", kWbLabel, "xl/worksheets/sheet2.xml"});
-  v.push_back({"external-entity", Fixture("external_entity.xlsx"), true, "xlsx.dtd", kWbLabel, "xl/worksheets/sheet1.xml"});
-  v.push_back({"billion-laughs", Fixture("billion_laughs.xlsx"), true, "xlsx.dtd", kWbLabel, "xl/worksheets/sheet1.xml"});
+  // A sheet's part is named by the sheet the user knows (issue 11), the part in brackets.
+  v.push_back({"external-entity", Fixture("external_entity.xlsx"), true, "xlsx.dtd", "記載日", "シート「記載日」（部品 xl/worksheets/sheet1.xml）"});
+  v.push_back({"billion-laughs", Fixture("billion_laughs.xlsx"), true, "xlsx.dtd", "記載日", "xl/worksheets/sheet1.xml"});
   v.push_back({"missing-sheet", Fixture("missing_sheet.xlsx"), true, "survey.sheet_missing", kWbLabel, kUsers});
   v.push_back({"question-mark", Fixture("question_mark.xlsx"), true, "survey.not_a_number", kRates + "!C4", "「?」"});
   v.push_back({"fullwidth-digits", Fixture("fullwidth_digits.xlsx"), false, "survey.fullwidth_digits", kRates + "!C4",

@@ -165,4 +165,33 @@ inline std::string WriteXlsx(const std::function<void(lxw_workbook*)>& fill, boo
   return Slurp(path);
 }
 
+// The parts of a zip held in memory, in entry order.
+inline Parts ReadZipParts(const std::string& bytes) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
+  if (!za) throw std::runtime_error("not a zip");
+  Parts parts;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) {
+    zip_stat_t st;
+    zip_stat_index(za, i, 0, &st);
+    std::string data(st.size, '\0');
+    zip_file_t* f = zip_fopen_index(za, i, 0);
+    if (!f || zip_fread(f, data.data(), st.size) != static_cast<zip_int64_t>(st.size)) throw std::runtime_error("zip read");
+    zip_fclose(f);
+    parts.push_back({st.name, data});
+  }
+  zip_close(za);
+  return parts;
+}
+
+// Renames every occurrence of entry name `from` to `to` (same length) in the
+// zip's headers: a way to make two entries with one name, which libzip
+// itself refuses to write.
+inline void RenameEntry(std::string& zip, const std::string& from, const std::string& to) {
+  if (from.size() != to.size()) throw std::runtime_error("RenameEntry: lengths differ");
+  for (size_t p = zip.find(from); p != std::string::npos; p = zip.find(from, p + 1)) zip.replace(p, from.size(), to);
+}
+
 }  // namespace fidelity::test
