@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <set>
 
 #include "pipeline/core/date.h"
@@ -99,6 +100,7 @@ class ManifestReader {
     if (!ids_.insert(e.id).second) Fail(a["id"], "duplicate_id", "id「" + e.id + "」が重複しています");
     e.name = Text(a, "name", true);
     e.type = Text(a, "type", true);
+    e.type_line = YamlLine(a["type"]);
     e.survey_date = Text(a, "survey_date", false);
     if (!e.survey_date.empty()) {
       auto d = ParseDateText(Nfkc(e.survey_date));
@@ -175,6 +177,17 @@ std::vector<std::filesystem::path> Manifest::InputPaths() const {
   std::vector<std::filesystem::path> v{file};
   for (const auto& in : inputs) v.push_back(in.path);
   return v;
+}
+
+void CheckAgencyTypes(const Manifest& m, const std::vector<std::string>& types) {
+  for (const AgencyEntry& e : m.agencies) {
+    if (std::find(types.begin(), types.end(), e.type) != types.end()) continue;
+    std::string near = NearestKey(e.type, types), all;
+    for (const auto& t : types) all += (all.empty() ? "" : "・") + t;
+    throw InputError("manifest.type", YamlWhere(m.file.filename().string(), e.type_line),
+                     "type「" + Excerpt(e.type) + "」は " + all + " のいずれかで書いてください" +
+                         (near.empty() ? std::string() : "（" + near + " のことですか？）"));
+  }
 }
 
 Manifest ParseManifest(const std::string& text, const std::filesystem::path& file) {

@@ -13,6 +13,7 @@
 //   manifest.duplicate_file the same workbook, reviewer or consensus file
 //                           listed twice (in one agency or in two)
 //   manifest.date / .password_inline / .password_both / .password_env / .terms
+//   manifest.type           type: not one of the instrument's agency types
 // and, with the disk (CheckManifestPaths):
 //   manifest.outside_path   an input (workbook, password, reviewer, consensus
 //                           file) that leads outside the cycle folder (absolute,
@@ -45,6 +46,7 @@ struct AgencyEntry {
   // The agency's own words for the roles: keys "ES", "CM", "SV" (any subset).
   std::map<std::string, std::string> terms;
   int line = 0;             // where the entry starts in cycle.yaml
+  int type_line = 0;        // where its type: is
 };
 
 // One input file named by the manifest, with where it was written.
@@ -73,6 +75,10 @@ struct Manifest {
 
 struct ManifestOptions {
   bool allow_outside_paths = false;  // `run --allow-outside-paths`
+  // When not empty, every agency's type: must be one of these (the agency
+  // types the instrument config knows); a slip would silently drop the
+  // type's note from the report.
+  std::vector<std::string> agency_types;
 };
 
 // Parses cycle.yaml text (any encoding the loader accepts); `file` is its
@@ -81,6 +87,8 @@ struct ManifestOptions {
 Manifest ParseManifest(const std::string& text, const std::filesystem::path& file);
 // The rules that need the disk (outside paths, `previous:`); throws as above.
 void CheckManifestPaths(const Manifest& m, const ManifestOptions& opt);
+// manifest.type: an agency whose type: is not one of `types`, with the nearest.
+void CheckAgencyTypes(const Manifest& m, const std::vector<std::string>& types);
 // Reads, parses and checks; a path to a folder means <folder>/cycle.yaml.
 Manifest LoadManifest(const std::filesystem::path& path, const ManifestOptions& opt = {});
 

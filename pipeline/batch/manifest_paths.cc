@@ -70,6 +70,7 @@ Manifest LoadManifest(const std::filesystem::path& path, const ManifestOptions& 
   yopt.max_bytes = 4u << 20;
   // A regular file only (never a blocking open of a pipe), at most 4 MiB.
   Manifest m = ParseManifest(ReadYamlBytes(file, file.filename().string(), yopt), file);
+  if (!opt.agency_types.empty()) CheckAgencyTypes(m, opt.agency_types);
   CheckManifestPaths(m, opt);
   return m;
 }

@@ -19,12 +19,15 @@ namespace {
 // them, and yaml-cpp keeps the last of two equal keys silently).
 class StrictChecker : public YAML::EventHandler {
  public:
-  StrictChecker(const std::string& label, const std::string& prefix) : label_(label), prefix_(prefix) {}
+  StrictChecker(std::string_view text, const std::string& label, const std::string& prefix)
+      : text_(text), label_(label), prefix_(prefix) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
-    if (++documents_ > 1)
+    if (++documents_ < 2) return;
+    if (text_.find("\n---") != std::string_view::npos || text_.find("\n...") != std::string_view::npos)
       Fail("multiple_documents", mark,
            "「---」のあとに2つ目の文書があります。1つのファイルには1つの文書だけを書いてください");
+    Fail("syntax", mark, "YAMLの構文エラー: 終わったあとに余分な記号（] や } など）があります");
   }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark, nullptr, false); }
@@ -34,7 +37,8 @@ class StrictChecker : public YAML::EventHandler {
   void OnAnchor(const YAML::Mark& mark, const std::string&) override {
     Fail("alias", mark, "YAMLのアンカー（&名前）は使えません");
   }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
+    if (tag == "!" && !QuoteClosed(mark)) Fail("syntax", mark, "YAMLの構文エラー: 引用符（' または \"）が閉じていません");
     Node(mark, &value, false);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
@@ -76,6 +80,24 @@ class StrictChecker : public YAML::EventHandler {
     f.expect_key = !f.expect_key;
   }
 
+  // yaml-cpp ends a quoted scalar left open at the end of the file without a
+  // word ("name: \"センター" gave the rest of the file as the name).
+  bool QuoteClosed(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.pos < 0 || static_cast<size_t>(mark.pos) >= text_.size()) return true;
+    char q = text_[mark.pos];
+    if (q != '\'' && q != '"') return true;  // a block scalar (| or >)
+    for (size_t i = mark.pos + 1; i < text_.size(); ++i) {
+      if (q == '"' && text_[i] == '\\') {
+        ++i;
+      } else if (text_[i] == q) {
+        if (q == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') ++i;  // '' inside '…'
+        else return true;
+      }
+    }
+    return false;
+  }
+
+  std::string_view text_;
   const std::string& label_;
   const std::string& prefix_;
   std::vector<Frame> stack_;
@@ -157,10 +179,10 @@ const char* Translate(const std::string& msg) {
   for (int l = 1; l <= last; ++l) {
     std::string_view ind = Indentation(lines[l - 1]);
     if (ind.find('\t') != std::string_view::npos)
-      throw InputError(p + ".tab", YamlWhere(label, l),
+      throw InputError(p + ".syntax", YamlWhere(label, l),
                        "YAMLの構文エラー: インデントにタブ文字があります（スペースを使ってください）");
     if (ind.find("\u3000") != std::string_view::npos)
-      throw InputError(p + ".fullwidth_space", YamlWhere(label, l),
+      throw InputError(p + ".syntax", YamlWhere(label, l),
                        "YAMLの構文エラー: インデントに全角スペースがあります（半角スペースを使ってください）");
   }
   std::string msg = std::string("YAMLの構文エラー: ") + Translate(e.msg);
@@ -203,7 +225,7 @@ YamlDoc ParseYamlText(std::string_view bytes, const std::string& label, const Ya
     {
       std::istringstream in(text);
       YAML::Parser parser(in);
-      StrictChecker checker(label, p);
+      StrictChecker checker(text, label, p);
       while (parser.HandleNextDocument(checker)) {
       }
     }

@@ -8,9 +8,9 @@
 //     <prefix>.encoding            refused encoding (see core/encoding.h); a converted
 //                                  one (UTF-16 with BOM, Shift_JIS) gives a warning in `notes`
 //     <prefix>.control_char        a control character (ESC, NUL, BEL …; tab/CR/LF allowed)
-//     <prefix>.tab                 a tab in the indentation
-//     <prefix>.fullwidth_space     a full-width space (U+3000) in the indentation
-//     <prefix>.syntax              any other YAML syntax error, in Japanese (yaml-cpp's
+//     <prefix>.syntax              a tab or a full-width space (U+3000) in the indentation
+//                                  (named first, with its line), any other YAML syntax
+//                                  error, in Japanese (yaml-cpp's
 //                                  English never reaches the user), with a hint when a
 //                                  full-width colon "：" sits on the line
 //     <prefix>.alias               anchors (&name) and aliases (*name)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "pipeline/core/fs.h"
+#include "pipeline/core/yaml.h"
 
 namespace fidelity {
 namespace {
@@ -104,7 +105,7 @@ std::vector<std::string> Strings(const YAML::Node& n) {
 
 void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const std::filesystem::path& path,
                             const FormOptions& opt) {
-  YAML::Node T = YAML::LoadFile((DataDir() / "templates" / "blank_form.yaml").string());
+  YAML::Node T = ReadYamlFile(DataDir() / "templates" / "blank_form.yaml", "blank_form.yaml", {"template"}).root;
   auto text = [&](const char* k) { return T[k] ? T[k].as<std::string>() : std::string(); };
 
   std::filesystem::path tmp = path;

@@ -7,6 +7,7 @@
 
 #include "pipeline/core/fs.h"
 #include "pipeline/core/problem.h"
+#include "pipeline/core/yaml.h"
 
 namespace fidelity::report {
 namespace {
@@ -91,12 +92,9 @@ const std::string& ReportTemplate::Text(const std::string& section, const std::s
 }
 
 ReportTemplate ParseReportTemplate(std::string_view yaml, const std::string& origin) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::Exception& e) {
-    Fail("syntax", origin + ":" + std::to_string(e.mark.line + 1), "YAMLの書式の誤り: " + e.msg);
-  }
+  YamlOptions yopt;  // the one strict loader (core/yaml.h): template.syntax etc. with file:line, in Japanese
+  yopt.code_prefix = "template";
+  YAML::Node root = ParseYamlText(yaml, origin, yopt).root;
   if (!root.IsMap()) Fail("syntax", origin, "テンプレートの最上位は対応表でなければなりません");
   ReportTemplate t;
   t.origin = origin;

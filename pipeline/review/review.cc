@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "pipeline/core/text.h"
+#include "pipeline/core/yaml.h"
 #include "pipeline/instrument/yaml_util.h"
 
 namespace fidelity {
@@ -17,6 +18,15 @@ std::string AsciiUpper(std::string s) {
   for (char& c : s)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   return s;
+}
+
+// "consensus のことですか？" when a known key is near, else the list of keys.
+std::string Suggest(const std::string& key, const std::vector<std::string>& known, const char* list_suffix = "") {
+  std::string near = NearestKey(key, known);
+  if (!near.empty()) return near + " のことですか？";
+  std::string all;
+  for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
+  return all + list_suffix;
 }
 
 class Parser {
@@ -46,7 +56,8 @@ class Parser {
         out.challenges = TextList(v, line, "challenges");
       } else {
         Fail("review.unknown_key", line,
-             "不明なキー '" + key + "'（reviewer, items, goi, strengths, challenges のいずれか）");
+             "不明なキー '" + Excerpt(key) + "'（" +
+                 Suggest(key, {"reviewer", "items", "goi", "strengths", "challenges"}, " のいずれか") + "）");
       }
     }
     if (out.reviewer.empty()) out.reviewer = std::filesystem::path(file_).stem().string();
@@ -101,7 +112,7 @@ class Parser {
     if (!b)
       Fail("review.wrong_type", Line(v, key_line),
            what + " は true か false で書いてください" +
-               (v.IsScalar() ? "（'" + v.Scalar() + "'）" : std::string()));
+               (v.IsScalar() ? "（'" + Excerpt(v.Scalar()) + "'）" : std::string()));
     return *b;
   }
 
@@ -115,7 +126,7 @@ class Parser {
     int n = digits && s != "-" ? std::stoi(s) : 0;
     if (!digits || s == "-" || n < ins_.score_min || n > ins_.score_max)
       Fail("review.bad_score", Line(v, key_line),
-           "項目 " + code + " の score は" + range + "の整数です（'" + v.Scalar() + "'）");
+           "項目 " + code + " の score は" + range + "の整数です（'" + Excerpt(v.Scalar()) + "'）");
     return n;
   }
 
@@ -127,7 +138,7 @@ class Parser {
     if (!digits)
       Fail("review.bad_count", Line(v, key_line),
            "項目 " + code + " の count は0以上の整数（重複を除いた数）で書いてください" +
-               (v.IsScalar() ? "（'" + v.Scalar() + "'）" : std::string()));
+               (v.IsScalar() ? "（'" + Excerpt(v.Scalar()) + "'）" : std::string()));
     return std::stoi(s);
   }
 
@@ -141,7 +152,7 @@ class Parser {
       std::string raw = it->first.IsScalar() ? it->first.Scalar() : "";
       std::string code = NormalizeItemCode(raw);
       const Item* item = ins_.FindItem(code);
-      if (!item) Fail("review.unknown_item", line, "不明な項目コード '" + raw + "'");
+      if (!item) Fail("review.unknown_item", line, "不明な項目コード '" + Excerpt(raw) + "'");
       auto [at, fresh] = seen.emplace(code, line);
       if (!fresh)
         Fail("review.duplicate_key", line,
@@ -186,9 +197,11 @@ class Parser {
           Fail("review.duplicate_key", line, "項目 " + code + " の " + key + " が2回書かれています");
         ri.flags[key] = NeedBool(val, line, "項目 " + code + " の " + key);
       } else {
-        Fail("review.unknown_key", line, "項目 " + code + " に不明なキー '" + YamlScalarKey(it->first) +
-                                             "'（score, checks, note" + FlagList(item) +
-                                             (item.reviewer_count.empty() ? "" : ", count") + "）");
+        std::vector<std::string> known = {"score", "checks", "note"};
+        for (const auto& f : item.flags) known.push_back(f.key);
+        if (!item.reviewer_count.empty()) known.push_back("count");
+        Fail("review.unknown_key", line, "項目 " + code + " に不明なキー '" + Excerpt(YamlScalarKey(it->first)) +
+                                             "'（" + Suggest(key, known) + "）");
       }
     }
   }
@@ -228,7 +241,7 @@ class Parser {
       const CheckDef* def = item.FindCheck(key);
       if (!def)
         Fail("review.unknown_check", line,
-             "項目 " + code + " に不明なチェック項目 '" + raw + "'（" + CheckList(item) + FlagList(item) + "）");
+             "項目 " + code + " に不明なチェック項目 '" + Excerpt(raw) + "'（" + CheckList(item) + FlagList(item) + "）");
       if (ri.checks.count(key))
         Fail("review.duplicate_key", line, "項目 " + code + " のチェック項目 " + key + " が重複しています");
       if (val.IsNull()) {
@@ -251,7 +264,7 @@ class Parser {
         if (!b)
           Fail("review.wrong_type", Line(val, line),
                "項目 " + code + " の " + key + " は true か false" + (def->reasons ? "、または理由のリスト" : " ") +
-                   "で書いてください" + (val.IsScalar() ? "（'" + val.Scalar() + "'）" : std::string()));
+                   "で書いてください" + (val.IsScalar() ? "（'" + Excerpt(val.Scalar()) + "'）" : std::string()));
         ri.checks[key] = *b ? 1 : 0;
       }
     }
@@ -264,7 +277,7 @@ class Parser {
       std::string raw = YamlScalarKey(it->first);
       std::string code = AsciiUpper(raw);
       int line = YamlLine(it->first);
-      if (!ins_.FindGoi(code)) Fail("review.unknown_goi", line, "不明なGOIコード '" + raw + "'");
+      if (!ins_.FindGoi(code)) Fail("review.unknown_goi", line, "不明なGOIコード '" + Excerpt(raw) + "'");
       if (out.goi.count(code))
         Fail("review.duplicate_key", line, "GOI " + code + " が重複しています（最初は" +
                                                std::to_string(out.goi_lines[code]) + "行目）");
@@ -293,8 +306,14 @@ ReviewerFile ParseReviewerFile(const std::string& text, const std::string& file_
     throw InputError("review.too_large", file_label,
                      "評価者ファイルが大きすぎます（" + std::to_string(text.size()) + "バイト、上限" +
                          std::to_string(kMaxReviewerFileBytes) + "バイト）");
-  YAML::Node root = ParseYamlStrict(text, file_label, "review");
-  return Parser(file_label, instrument).Run(root);
+  YamlOptions opt;
+  opt.code_prefix = "review";
+  opt.max_bytes = kMaxReviewerFileBytes;
+  YamlDoc doc = ParseYamlText(text, file_label, opt);  // the one strict loader (core/yaml.h)
+  ReviewerFile out = Parser(file_label, instrument).Run(doc.root);
+  for (Problem& n : doc.notes) n.coordinator_only = true;  // a converted encoding: the coordinator's business
+  out.problems.insert(out.problems.begin(), doc.notes.begin(), doc.notes.end());
+  return out;
 }
 
 }  // namespace fidelity

@@ -7,6 +7,7 @@
 
 #include "pipeline/core/fs.h"
 #include "pipeline/core/text.h"
+#include "pipeline/core/yaml.h"
 
 namespace fidelity {
 namespace {
@@ -136,11 +137,12 @@ class Loader {
 
   WorkbookLayout Load(const std::string& text) {
     YAML::Node root;
-    try {
-      root = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-      throw InputError("layout.invalid", label_ + ":" + std::to_string(e.mark.line + 1),
-                       "YAML の書式が正しくありません（" + e.msg + "）");
+    try {  // the one strict loader (core/yaml.h): Japanese syntax messages with file:line
+      root = ParseYamlText(text, label_, {"layout"}).root;
+    } catch (const InputError& e) {
+      Problem p = e.problem();
+      p.code = "layout.invalid";
+      throw InputError(p);
     }
     WorkbookLayout L;
     L.label = label_;

@@ -68,12 +68,12 @@ TEST_F(CheckTest, EveryErrorNamesFileAndLine) {
             "retention.not_integer c.yaml:8 I-4 の評価「-1」は整数ではありません（1〜5の整数）\n"
             "retention.not_integer c.yaml:9 I-5 の評価「4.0」は整数ではありません（1〜5の整数）\n");
   EXPECT_EQ(Errors(head + "ratings:\n  I-1: 4\n  I-2: 3\n  I-1: 5\n"),
-            "retention.duplicate_key c.yaml:7 キー「I-1」が重複しています（5行目と同じ）\n");
+            "retention.duplicate_key c.yaml:7 キー「I-1」が重複しています（最初は5行目）。あとのほうが黙って使われないよう、1つにまとめてください\n");
   // The same item in two spellings is a duplicate too.
   EXPECT_EQ(Errors(head + "ratings: {II-1: 4, Ⅱ-1: 5}\n"),
             "retention.duplicate_key c.yaml:4 キー「Ⅱ-1」が重複しています（4行目と同じ）\n");
   EXPECT_EQ(Errors(head + "ratings: {}\nperson: P-2\n"),
-            "retention.duplicate_key c.yaml:5 キー「person」が重複しています（1行目と同じ）\n");
+            "retention.duplicate_key c.yaml:5 キー「person」が重複しています（最初は1行目）。あとのほうが黙って使われないよう、1つにまとめてください\n");
   EXPECT_EQ(Errors("date: 2026-10-01\nrater: 鈴木\nratings: {I-1: 4}\n"),
             "retention.missing_person c.yaml:1 person（本人の仮名）がありません\n");
   EXPECT_EQ(Errors("person: P-1\nrater: 鈴木\nratings: {I-1: 4}\n"),
@@ -83,9 +83,9 @@ TEST_F(CheckTest, EveryErrorNamesFileAndLine) {
   EXPECT_EQ(Errors("person: P-1\ndate: 2026-02-30\nrater: 鈴木\nratings: {I-1: 4}\n"),
             "retention.bad_date c.yaml:2 date「2026-02-30」は日付として読めません（例: 2026-10-01）\n");
   EXPECT_EQ(Errors(head + "ratings: {I-1: 4}\nrating: {I-2: 4}\n"),
-            "retention.unknown_key c.yaml:5 不明なキー「rating」です（person, date, rater, ratings, previous のいずれか）\n");
+            "retention.unknown_key c.yaml:5 不明なキー「rating」です（ratings のことですか？）\n");
   EXPECT_EQ(Errors(head + "ratings: {I-1: 4, I-2: 3\nprevious: x.yaml\n"),
-            "retention.yaml_syntax c.yaml:5 YAMLの書き方に誤りがあります（end of map flow not found）\n");
+            "retention.syntax c.yaml:5 YAMLの構文エラー: 「{」に対応する「}」が見つかりません\n");
   EXPECT_EQ(Errors("- person: P-1\n"),
             "retention.not_a_map c.yaml:1 チェックのファイルは person・date・ratings などのマップで書いてください\n");
   EXPECT_EQ(Errors("person: P-1\ndate: 2026-10-01\nrater: 鈴木\n"),
@@ -123,7 +123,7 @@ TEST_F(CheckTest, BadFixturesGiveTheirError) {
       {"unknown_code.yaml", "retention.unknown_item unknown_code.yaml:6"},
       {"out_of_range.yaml", "retention.out_of_range out_of_range.yaml:6"},
       {"not_integer.yaml", "retention.not_integer not_integer.yaml:6"},
-      {"syntax.yaml", "retention.yaml_syntax syntax.yaml:5"},
+      {"syntax.yaml", "retention.syntax syntax.yaml:5"},
       {"duplicate.yaml", "retention.duplicate_key duplicate.yaml:7"},
       {"missing_person.yaml", "retention.missing_person missing_person.yaml:1"},
       {"missing_date.yaml", "retention.missing_date missing_date.yaml:1"},

@@ -89,7 +89,7 @@ TEST(ChecklistTest, ConfigErrorsNameTheLine) {
   std::string median = t;
   median.replace(median.find("mean"), 4, "median");
   EXPECT_EQ(ErrorOf(median), "c.yaml:4 domain_score の method は mean のみ使えます");
-  EXPECT_EQ(ErrorOf("id: x\ntitle: [\n"), "c.yaml:3 YAMLの書き方に誤りがあります（end of sequence flow not found）");
+  EXPECT_EQ(ErrorOf("id: x\ntitle: [\n"), "c.yaml:3 YAMLの構文エラー: 「[」に対応する「]」が見つかりません");
   std::string nofooter = t;
   nofooter.replace(nofooter.find(", footer: ft"), 12, "");
   EXPECT_EQ(ErrorOf(nofooter), "c.yaml:9 「footer」がありません");

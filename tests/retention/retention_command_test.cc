@@ -120,7 +120,7 @@ TEST(RetentionCommandTest, BadFilesAreReportedAndSkippedOthersGoOn) {
        {"error [retention.unknown_item] " + Data("bad/unknown_code.yaml") + ":6: ",
         "error [retention.out_of_range] " + Data("bad/out_of_range.yaml") + ":6: ",
         "error [retention.not_integer] " + Data("bad/not_integer.yaml") + ":6: ",
-        "error [retention.yaml_syntax] " + Data("bad/syntax.yaml") + ":5: ",
+        "error [retention.syntax] " + Data("bad/syntax.yaml") + ":5: ",
         "error [retention.duplicate_key] " + Data("bad/duplicate.yaml") + ":7: ",
         "error [retention.missing_person] " + Data("bad/missing_person.yaml") + ":1: ",
         "error [retention.missing_date] " + Data("bad/missing_date.yaml") + ":1: ",
@@ -190,6 +190,32 @@ TEST_F(PreviousRulesTest, SecondCheckOfSamePersonAndDateIsRefused) {
       << err_.str();
   EXPECT_EQ(Slurp(out_ / "retention.csv"),
             "\xEF\xBB\xBF" "person,date,I,II,III,IV,V,VI\r\n" "P-1,2026-10-01,4.0,,,,,\r\n");
+}
+
+// issue 15: a previous check outside the check's folder (.., absolute, a link
+// out) is not read, so nothing of it can reach a message.
+TEST_F(PreviousRulesTest, PreviousOutsideTheFolderIsNotRead) {
+  TempDir elsewhere;
+  WriteFileAtomic(elsewhere / "old.yaml", "person: P-1\ndate: 2026-04-01\nrater: SECRET-RATER\nratings: {I-1: 7}\n");
+  fs::create_directories(dir_ / "sub");
+  fs::create_symlink(elsewhere / "old.yaml", dir_ / "sub/link.yaml");
+  const std::string abs = (elsewhere / "old.yaml").string();
+  const std::string rel = fs::path(abs).lexically_relative(dir_.path()).string();
+  for (const std::string& prev : {rel, abs, std::string("sub/link.yaml")}) {
+    err_.str("");
+    Write("a.yaml", "person: P-1\ndate: 2026-10-01\nrater: r\nratings: {I-1: 4}\nprevious: '" + prev + "'\n");
+    EXPECT_EQ(Run("a.yaml"), 1);
+    EXPECT_EQ(err_.str(), "error [retention.previous_outside] " + (dir_ / "a.yaml").string() + ":5: 前回のチェック「" + prev +
+                              "」は、このファイルと同じフォルダ（またはその下）に置いてください"
+                              "（絶対パス・「..」・フォルダの外を指すリンクは読みません）\n"
+                              "retention: 1 件中 1 件のチェックを処理できませんでした\n");
+    EXPECT_EQ(err_.str().find("out_of_range"), std::string::npos);
+  }
+  // Inside the folder (a sub-folder, a link that stays inside) is fine.
+  Write("sub/old.yaml", "person: P-1\ndate: 2026-04-01\nrater: r\nratings: {I-1: 3}\n");
+  Write("a.yaml", "person: P-1\ndate: 2026-10-01\nrater: r\nratings: {I-1: 4}\nprevious: sub/old.yaml\n");
+  err_.str("");
+  EXPECT_EQ(Run("a.yaml"), 0) << err_.str();
 }
 
 int Pages(const fs::path& pdf) {

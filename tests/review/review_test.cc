@@ -100,9 +100,9 @@ TEST(Review, BlankItemsAndEmptySections) {
 
 TEST(Review, SyntaxError) {
   EXPECT_EQ(ErrorOf("reviewer: a\nitems: [\n"),
-            "review.syntax 山田.yaml:3 YAMLの構文エラー: end of sequence flow not found");
+            "review.syntax 山田.yaml:3 YAMLの構文エラー: 「[」に対応する「]」が見つかりません");
   EXPECT_EQ(ErrorOf("reviewer: a\nitems:\n  II-1: {score: 3\n  II-2: 4\n"),
-            "review.syntax 山田.yaml:4 YAMLの構文エラー: end of map flow not found");
+            "review.syntax 山田.yaml:4 YAMLの構文エラー: 「{」に対応する「}」が見つかりません");
 }
 
 TEST(Review, TabIndentation) {
@@ -162,13 +162,13 @@ TEST(Review, WrongTypes) {
 
 TEST(Review, DuplicateKeys) {
   EXPECT_EQ(ErrorOf("reviewer: a\nitems:\n  II-1: 3\n  II-1: 4\n"),
-            "review.duplicate_key 山田.yaml:4 キー 'II-1' が重複しています（最初は3行目）");
+            "review.duplicate_key 山田.yaml:4 キー「II-1」が重複しています（最初は3行目）。あとのほうが黙って使われないよう、1つにまとめてください");
   EXPECT_EQ(ErrorOf("reviewer: a\nitems:\n  II-1: 3\n  Ⅱ-1: 4\n"),
             "review.duplicate_key 山田.yaml:4 項目 II-1 が重複しています（最初は3行目）");
   EXPECT_EQ(ErrorOf("reviewer: a\nreviewer: b\n"),
-            "review.duplicate_key 山田.yaml:2 キー 'reviewer' が重複しています（最初は1行目）");
+            "review.duplicate_key 山田.yaml:2 キー「reviewer」が重複しています（最初は1行目）。あとのほうが黙って使われないよう、1つにまとめてください");
   EXPECT_EQ(ErrorOf("items:\n  II-2:\n    checks:\n      i: true\n      i: false\n"),
-            "review.duplicate_key 山田.yaml:5 キー 'i' が重複しています（最初は4行目）");
+            "review.duplicate_key 山田.yaml:5 キー「i」が重複しています（最初は4行目）。あとのほうが黙って使われないよう、1つにまとめてください");
   EXPECT_EQ(ErrorOf("items:\n  II-2:\n    checks: {no_cm: true}\n    no_cm: true\n"),
             "review.duplicate_key 山田.yaml:4 項目 II-2 の no_cm が2回書かれています");
 }
@@ -178,6 +178,10 @@ TEST(Review, UnknownKeysAndGoi) {
             "review.unknown_key 山田.yaml:2 不明なキー 'scores'（reviewer, items, goi, strengths, challenges のいずれか）");
   EXPECT_EQ(ErrorOf("items:\n  II-1: {score: 3, memo: x}\n"),
             "review.unknown_key 山田.yaml:2 項目 II-1 に不明なキー 'memo'（score, checks, note）");
+  EXPECT_EQ(ErrorOf("items:\n  II-1: {sorce: 3}\n"),
+            "review.unknown_key 山田.yaml:2 項目 II-1 に不明なキー 'sorce'（score のことですか？）");
+  EXPECT_EQ(ErrorOf("reveiwer: a\n"),
+            "review.unknown_key 山田.yaml:1 不明なキー 'reveiwer'（reviewer のことですか？）");
   EXPECT_EQ(ErrorOf("goi:\n  G1: true\n  G11: true\n"), "review.unknown_goi 山田.yaml:3 不明なGOIコード 'G11'");
 }
 
@@ -187,7 +191,7 @@ TEST(Review, EmptyTooLargeAndBadEncoding) {
   std::string big = "reviewer: a\nstrengths:\n";
   while (big.size() <= kMaxReviewerFileBytes) big += "  - いつも丁寧に記録している\n";
   EXPECT_EQ(ErrorOf(big).rfind("review.too_large 山田.yaml 評価者ファイルが大きすぎます（", 0), 0u);
-  EXPECT_EQ(ErrorOf("reviewer: \xff\xfe\n"), "review.encoding 山田.yaml UTF-8として読めない文字が含まれています");
+  EXPECT_EQ(ErrorOf("reviewer: \xff\xfe\n"), "review.encoding 山田.yaml 文字コードを判別できません（UTF-8 でも Shift_JIS でもありません）。UTF-8 で保存し直してください");
   EXPECT_EQ(ErrorOf("a: &x 1\nb: *x\n"), "review.alias 山田.yaml:1 YAMLのアンカー（&名前）は使えません");
 }
 
