@@ -11,6 +11,28 @@ bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
 // inside numbers, dates, codes and URLs stay together.
 bool IsWordChar(char32_t c) { return c > 0x20 && c < 0x7F; }
 
+bool IsKatakana(char32_t c) { return c >= 0x30A1 && c <= 0x30FF; }
+
+// Inside a short bracketed token such as （3→4点） (at most kShortToken
+// characters from （ to ）, no space): one unit, never split.
+constexpr size_t kShortToken = 10;
+bool InsideShortToken(std::u32string_view p, size_t k) {
+  size_t open = std::u32string_view::npos;
+  for (size_t i = k; i-- > 0 && k - i < kShortToken;) {
+    if (p[i] == U'）' || IsSpace(p[i])) return false;
+    if (p[i] == U'（') {
+      open = i;
+      break;
+    }
+  }
+  if (open == std::u32string_view::npos) return false;
+  for (size_t j = k; j < p.size() && j - open < kShortToken; ++j) {
+    if (p[j] == U'（' || IsSpace(p[j])) return false;
+    if (p[j] == U'）') return true;
+  }
+  return false;
+}
+
 bool CanBreakBefore(std::u32string_view p, size_t k) {
   if (k == 0 || k >= p.size()) return false;
   char32_t a = p[k - 1], b = p[k];
@@ -18,6 +40,8 @@ bool CanBreakBefore(std::u32string_view p, size_t k) {
   if (IsNoLineStart(b)) return false;
   if (IsNoLineEnd(a)) return false;
   if (IsWordChar(a) && IsWordChar(b)) return false;
+  if (IsKatakana(a) && IsKatakana(b)) return false;  // a katakana word (フィデリティ) stays whole
+  if (InsideShortToken(p, k)) return false;
   return true;
 }
 

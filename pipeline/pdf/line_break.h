@@ -5,7 +5,9 @@
 //     kana, ー, ！？ and their ASCII twins …),
 //   - after a character that must not end a line (（「『【 …),
 //   - inside a run of Latin letters/digits (a word or a number stays whole
-//     unless it is longer than the line).
+//     unless it is longer than the line), inside a run of katakana (a band
+//     label such as 一定のフィデリティ), and inside a short bracketed token
+//     such as （3→4点） (at most 10 characters from （ to ）).
 // A space at a break is dropped; '\n' forces a break. When no allowed break
 // fits in the line, the line is cut where it overflows (never overflowing
 // the width).

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "pipeline/core/text.h"
+#include "pipeline/pdf/flate.h"
 #include "pipeline/pdf/line_break.h"
 #include "pipeline/pdf/pdf_postprocess.h"
 
@@ -423,7 +424,8 @@ std::string PdfDoc::Finish() {
 
   HaruDoc haru;
   HPDF_Doc pdf = haru.get();
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+  // Streams are compressed once, by libdeflate, in PostProcessPdf.
+  HPDF_SetCompressionMode(pdf, LegacyZlibStreams() ? HPDF_COMP_ALL : HPDF_COMP_NONE);
   HPDF_UseUTFEncodings(pdf);
   HPDF_SetCurrentEncoder(pdf, "UTF-8");
   haru.Check("UTF-8 encoder");

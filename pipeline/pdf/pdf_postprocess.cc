@@ -1,8 +1,9 @@
 #include "pipeline/pdf/pdf_postprocess.h"
 
+#define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr only, no deprecation warning
+
 #include <qpdf/Buffer.hh>
-#include <qpdf/Pl_Buffer.hh>
-#include <qpdf/Pl_Flate.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFWriter.hh>
@@ -11,6 +12,9 @@
 #include <cstdio>
 #include <set>
 #include <stdexcept>
+
+#include "pipeline/core/stage_timer.h"
+#include "pipeline/pdf/flate.h"
 
 namespace fidelity::pdf {
 namespace {
@@ -32,6 +36,21 @@ void WriteBlocks(std::string& out, const std::vector<std::string>& entries, cons
 }
 
 QPDFObjectHandle Num(double v) { return QPDFObjectHandle::newReal(v, 2); }
+
+// Compresses every stream without a filter (libharu writes them all
+// uncompressed; see PdfDoc::Finish) with libdeflate: each byte is deflated
+// once, by the fastest compressor we have.
+void CompressStreams(QPDF& q) {
+  StageScope timer(Stage::kCompress);
+  for (QPDFObjectHandle obj : q.getAllObjects()) {
+    if (!obj.isStream()) continue;
+    if (!obj.getDict().getKey("/Filter").isNull()) continue;
+    std::shared_ptr<Buffer> raw = obj.getRawStreamData();
+    std::string_view data(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
+    obj.replaceStreamData(FlateCompress(data), QPDFObjectHandle::newName("/FlateDecode"),
+                          QPDFObjectHandle::newNull());
+  }
+}
 
 }  // namespace
 
@@ -82,16 +101,8 @@ std::string PostProcessPdf(std::string_view pdf, const PdfPostProcess& o) {
 
     // Fonts: a correct ToUnicode and the standard Identity-H encoding.
     const std::string cmap = ToUnicodeCMap(o.codepoints, o.code_base);
-    // Compressed here: QPDFWriter's own stream compression would also
-    // re-deflate libharu's streams (the font), doubling the CPU cost.
-    Pl_Buffer buffer("ToUnicode");
-    Pl_Flate deflate("ToUnicode deflate", &buffer, Pl_Flate::a_deflate);
-    deflate.write(reinterpret_cast<const unsigned char*>(cmap.data()), cmap.size());
-    deflate.finish();
     QPDFObjectHandle to_unicode = q.newStream();
-    to_unicode.replaceStreamData(buffer.getBufferSharedPointer(),
-                                 QPDFObjectHandle::newName("/FlateDecode"),
-                                 QPDFObjectHandle::newNull());
+    to_unicode.replaceStreamData(cmap, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
     std::set<QPDFObjGen> done;
     const std::vector<QPDFObjectHandle>& pages = q.getAllPages();
     for (QPDFObjectHandle page : pages) {
@@ -184,16 +195,18 @@ std::string PostProcessPdf(std::string_view pdf, const PdfPostProcess& o) {
     }
 
     if (q.anyWarnings()) throw std::runtime_error("qpdf found problems in libharu's output");
+    CompressStreams(q);
 
     QPDFWriter w(q);
-    w.setOutputMemory();
+    std::string out;
+    Pl_String sink("PostProcessPdf output", nullptr, out);
+    w.setOutputPipeline(&sink);
     w.setDeterministicID(true);
     w.setObjectStreamMode(qpdf_o_generate);
-    w.setCompressStreams(false);     // every stream is compressed already
-    w.setDecodeLevel(qpdf_dl_none);  // pass libharu's compressed streams through
+    w.setCompressStreams(false);     // CompressStreams did it, once
+    w.setDecodeLevel(qpdf_dl_none);  // and the writer passes those bytes through
     w.write();
-    std::shared_ptr<Buffer> buf = w.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+    return out;
   } catch (const std::runtime_error&) {
     throw;
   } catch (const std::exception& e) {

@@ -18,11 +18,6 @@ std::string Join(const std::vector<std::string>& v, const std::string& sep) {
   return out;
 }
 
-std::string Percent(double v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.0f%%", v * 100);
-  return buf;
-}
 
 std::string Hex(char32_t c) {
   char buf[16];
@@ -53,11 +48,15 @@ class ReportWriter {
       if (s.new_page && doc_.y() > doc_.top() + 1) doc_.NewPage();
       if (s.key == "cover") Cover(s);
       else if (s.key == "summary") Summary(s);
+      else if (s.key == "priorities") Priorities(s);
+      else if (s.key == "glossary") Glossary(s);
+      else if (s.key == "plan") Plan(s);
+      else if (s.key == "trend") Trend(s);
       else if (s.key == "score_sheet") ScoreSheet(s);
       else if (s.key == "charts") Charts(s);
       else if (s.key == "goi") Goi(s);
-      else if (s.key == "strengths") Lists(s, m_.strengths, false);
-      else if (s.key == "challenges") Lists(s, m_.challenges, true);
+      else if (s.key == "strengths") Strengths(s);
+      else if (s.key == "challenges") Challenges(s);
       else if (s.key == "rationale") Rationale(s);
       else if (s.key == "changes") Changes(s);
       else if (s.key == "limits") Limits(s);
@@ -191,13 +190,13 @@ class ReportWriter {
       facts.push_back(Fill(s.text.at("previous"), {{"cycle", m_.previous_cycle},
                                                    {"total", std::to_string(*m_.previous_total)},
                                                    {"band", m_.previous_band_label}}));
+    if (m_.previous_total && m_.total) {
+      int diff = *m_.total - *m_.previous_total;
+      facts.push_back(Fill(s.text.at("change"), {{"sign", diff > 0 ? "+" : diff < 0 ? "−" : "±"},
+                                                 {"diff", std::to_string(std::abs(diff))}}));
+    }
     if (m_.goi_total)
       facts.push_back(Fill(s.text.at("goi_total"), {{"total", std::to_string(*m_.goi_total)}}));
-    if (m_.agreement_exact && m_.agreement_within_one)
-      facts.push_back(s.text.at("agreement") + ": " +
-                      Fill(s.text.at("agreement_value"),
-                           {{"exact", Percent(*m_.agreement_exact)},
-                            {"within", Percent(*m_.agreement_within_one)}}));
 
     // Left: the total box on the band colour. Right: the facts.
     const double box_w = w * 0.46, gap = 12, facts_x = doc_.left() + box_w + gap,
@@ -229,33 +228,46 @@ class ReportWriter {
     y = top;
     for (const std::string& f : facts) y += doc_.TextBox(facts_x, y, facts_w, "・" + f, body_);
     doc_.set_y(top + h + 4);
+    doc_.Paragraph(s.text.at("bands_note"), small_);
   }
 
   std::string ScoreText(const ItemRow& it, const SectionTemplate& s) const {
     if (!it.score) return s.text.at("missing_score");
     std::string v = std::to_string(*it.score);
     if (it.overridden) v += s.text.at("override_mark");
-    if (it.flagged) v += s.text.at("flag_mark");
     return v;
+  }
+
+  std::string RegionMedian(const std::string& code) const {
+    auto it = m_.region.item_median.find(code);
+    if (it == m_.region.item_median.end()) return "";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.1f", it->second);
+    return buf;
   }
 
   void ScoreSheet(const SectionTemplate& s) {
     Heading(s, 80);
     bool has_prev = std::any_of(m_.items.begin(), m_.items.end(),
                                 [](const ItemRow& i) { return i.previous.has_value(); });
+    bool region = m_.region.shown;
     const double w = doc_.content_width();
-    const double code_w = 44, score_w = 44, prev_w = has_prev ? 36 : 0, src_w = 78;
+    const double code_w = 40, score_w = 52, prev_w = has_prev ? 34 : 0, reg_w = region ? 58 : 0,
+                 src_w = 110;
     std::vector<TableColumn> cols = {{s.text.at("col_code"), code_w, Align::kLeft},
-                                     {s.text.at("col_name"), w - code_w - score_w - prev_w - src_w,
-                                      Align::kLeft},
+                                     {s.text.at("col_name"),
+                                      w - code_w - score_w - prev_w - reg_w - src_w, Align::kLeft},
                                      {s.text.at("col_score"), score_w, Align::kCenter}};
     if (has_prev) cols.push_back({s.text.at("col_previous"), prev_w, Align::kCenter});
+    if (region) cols.push_back({s.text.at("col_region"), reg_w, Align::kCenter});
     cols.push_back({s.text.at("col_source"), src_w, Align::kLeft});
     std::vector<TableRow> rows;
     Color group = t_.Colour("group_row");
-    auto cells = [&](std::string a, std::string b, std::string c, std::string prev, std::string src) {
+    auto cells = [&](std::string a, std::string b, std::string c, std::string prev, std::string reg,
+                     std::string src) {
       std::vector<TableCell> v = {{std::move(a)}, {std::move(b)}, {std::move(c)}};
       if (has_prev) v.push_back({std::move(prev)});
+      if (region) v.push_back({std::move(reg)});
       v.push_back({std::move(src)});
       return v;
     };
@@ -265,10 +277,11 @@ class ReportWriter {
       rows.push_back(head);
       for (const ItemRow& it : m_.items) {
         if (it.subscale != static_cast<int>(g)) continue;
-        std::string src = t_.sources.count(it.source) ? t_.sources.at(it.source) : it.source;
+        std::string src = t_.sources.count(it.source) ? t_.sources.at(it.source) : "";
         if (it.overridden) src = t_.sources.at("override");
+        if (!it.value.empty() && it.source != "checklist") src += "（" + it.value + "）";
         TableRow row{cells(it.code, it.name, ScoreText(it, s),
-                           it.previous ? std::to_string(*it.previous) : "", src)};
+                           it.previous ? std::to_string(*it.previous) : "", RegionMedian(it.code), src)};
         if (!it.score) {
           row.cells[2].fill = t_.Colour("missing");
           row.cells[2].color = t_.Colour("provisional");
@@ -280,7 +293,7 @@ class ReportWriter {
       std::string v = sub.score ? std::to_string(*sub.score) + " / " + std::to_string(sub.item_count * 5)
                                 : std::to_string(sub.lo) + "〜" + std::to_string(sub.hi);
       TableRow subtotal{cells("", s.text.at("subtotal"), v,
-                              sub.previous ? std::to_string(*sub.previous) : "", "")};
+                              sub.previous ? std::to_string(*sub.previous) : "", "", "")};
       for (TableCell& c : subtotal.cells) c.bold = true;
       if (!sub.score) subtotal.cells[2].color = t_.Colour("provisional");
       rows.push_back(std::move(subtotal));
@@ -288,23 +301,23 @@ class ReportWriter {
     std::string total = m_.total ? std::to_string(*m_.total) + " / 125"
                                  : std::to_string(m_.total_lo) + "〜" + std::to_string(m_.total_hi);
     TableRow trow{cells("", s.text.at("total"), total,
-                        m_.previous_total ? std::to_string(*m_.previous_total) : "",
+                        m_.previous_total ? std::to_string(*m_.previous_total) : "", "",
                         m_.provisional ? t_.Doc("provisional_mark") : m_.band_label),
                   t_.Colour("table_header")};
     for (TableCell& c : trow.cells) c.bold = true;
     if (m_.provisional) trow.cells.back().color = t_.Colour("provisional");
     rows.push_back(std::move(trow));
     TableStyle sheet = table_;
-    sheet.text.size = sheet.header.size = t_.Size("table") - 1;
     sheet.text.leading = sheet.header.leading = 1.25;
-    sheet.padding = 1.8;
+    sheet.padding = 1.5;
     doc_.Table(cols, rows, sheet);
     doc_.Skip(3);
     doc_.Paragraph(s.text.at("footnote"), small_);
+    if (!region) doc_.Paragraph(s.text.at("region_none"), small_);
   }
 
   void Charts(const SectionTemplate& s) {
-    Heading(s, 300);
+    Heading(s, 250);
     Color cur = t_.Colour("current"), prev = t_.Colour("previous");
     bool has_prev = std::any_of(m_.items.begin(), m_.items.end(),
                                 [](const ItemRow& i) { return i.previous.has_value(); });
@@ -316,7 +329,7 @@ class ReportWriter {
     // scored items).
     const double w = doc_.content_width();
     const double left_w = w * 0.62, right_x = doc_.left() + left_w;
-    const double r = std::min(118.0, left_w / 2 - 36), sr = 56;
+    const double r = std::min(96.0, left_w / 2 - 36), sr = 52;
     const double title_h = sub_.size * sub_.leading;
     doc_.EnsureSpace(title_h + 2 * r + 60);
     const double top = doc_.y();
@@ -333,6 +346,16 @@ class ReportWriter {
     }
     std::vector<RadarSeries> series = {now};
     if (has_prev) series.push_back(before);
+    if (m_.region.shown) {
+      RadarSeries reg{.values = {}, .color = t_.Colour("region"), .filled = false, .line_width = 1.0,
+                      .dashed = false, .legend = s.text.at("legend_region")};
+      for (const ItemRow& it : m_.items) {
+        auto med = m_.region.item_median.find(it.code);
+        reg.values.push_back(med == m_.region.item_median.end() ? std::nullopt
+                                                                 : std::optional<double>(med->second));
+      }
+      series.push_back(reg);
+    }
     const double cx = doc_.left() + left_w / 2, cy = top + title_h + r + 16;
     DrawRadar(doc_, cx, cy, r, spec, series);
 
@@ -371,15 +394,17 @@ class ReportWriter {
   void Goi(const SectionTemplate& s) {
     Heading(s, 80);
     const double w = doc_.content_width();
-    std::vector<TableColumn> cols = {{s.text.at("col_code"), 40, Align::kLeft},
-                                     {s.text.at("col_name"), w - 40 - 56, Align::kLeft},
-                                     {s.text.at("col_met"), 56, Align::kCenter}};
+    const double crit_w = (w - 34 - 50) * 0.55;
+    std::vector<TableColumn> cols = {{s.text.at("col_code"), 34, Align::kLeft},
+                                     {s.text.at("col_name"), w - 34 - crit_w - 50, Align::kLeft},
+                                     {s.text.at("col_criterion"), crit_w, Align::kLeft},
+                                     {s.text.at("col_met"), 50, Align::kCenter}};
     std::vector<TableRow> rows;
     for (const GoiRow& g : m_.goi) {
-      TableRow row{{{g.code}, {g.name},
+      TableRow row{{{g.code}, {g.name}, {g.criterion},
                     {g.met ? (*g.met ? s.text.at("yes") : s.text.at("no")) : s.text.at("unresolved")}}};
-      if (!g.met) row.cells[2].fill = t_.Colour("missing");
-      else if (*g.met) row.cells[2].fill = t_.Colour("strength");
+      if (!g.met) row.cells[3].fill = t_.Colour("missing");
+      else if (*g.met) row.cells[3].fill = t_.Colour("strength");
       rows.push_back(std::move(row));
     }
     std::string total = Fill(s.text.at("total"),
@@ -390,86 +415,184 @@ class ReportWriter {
     doc_.Table(cols, rows, table_);
   }
 
-  void Lists(const SectionTemplate& s, const std::vector<ListEntry>& entries, bool challenges) {
-    Heading(s);
-    doc_.Paragraph(s.text.at("intro"), small_);
+  std::string ItemLine(const std::string& format, const ListEntry& e) const {
+    return Fill(format, {{"code", e.item_code}, {"name", e.item_name},
+                         {"score", e.score ? std::to_string(*e.score) : "―"},
+                         {"target", e.target ? std::to_string(*e.target) : ""},
+                         {"before", e.score ? std::to_string(*e.score - 1) : ""}});
+  }
+
+  // An item with its next step and hint, kept together on one page.
+  void StepEntry(const SectionTemplate& s, const ListEntry& e) {
+    std::string line = ItemLine(s.text.at("item_format"), e);
+    std::vector<std::string> more;
+    const std::string& crit_key = s.text.count("criterion") ? "criterion" : "next_step";
+    if (!e.next_step.empty()) more.push_back(Fill(s.text.at(crit_key), {{"next", e.next_step}}));
+    if (!e.hint.empty()) more.push_back(Fill(s.text.at("hint"), {{"hint", e.hint}}));
+    const double inner = doc_.content_width() - 8 - body_.size;
+    double need = body_.size * body_.leading * doc_.Wrap(line, body_.size, inner).size();
+    for (const std::string& m : more)
+      need += small_.size * small_.leading * doc_.Wrap(m, small_.size, inner).size();
+    doc_.EnsureSpace(need + 2);
+    TextStyle bold = body_;
+    bold.bold = true;
+    doc_.Paragraph(line, bold, 8, "・");
+    for (const std::string& m : more) doc_.Paragraph(m, small_, 8 + body_.size);
     doc_.Skip(3);
-    std::vector<const ListEntry*> from_reviewers, from_items;
-    for (const ListEntry& e : entries) (e.item_code.empty() ? from_reviewers : from_items).push_back(&e);
-    if (entries.empty()) {
+  }
+
+  void Priorities(const SectionTemplate& s) {
+    Heading(s, 90);
+    if (m_.priorities.empty()) {
       doc_.Paragraph(s.text.at("none"), body_, 4);
       return;
     }
-    Color mark = challenges ? t_.Colour("challenge") : t_.Colour("strength");
+    doc_.Paragraph(s.text.at("intro"), small_);
+    doc_.Skip(3);
+    for (const ListEntry& e : m_.priorities) StepEntry(s, e);
+  }
+
+  // The reviewers' strengths, each item at 5, then the other items that
+  // rose since last cycle on one line.
+  void Strengths(const SectionTemplate& s) {
+    Heading(s);
+    doc_.Paragraph(s.text.at("intro"), small_);
+    doc_.Skip(2);
+    if (m_.strengths.empty()) {
+      doc_.Paragraph(s.text.at("none"), body_, 4);
+      return;
+    }
+    std::vector<std::string> rose;
+    for (const ListEntry& e : m_.strengths) {
+      std::vector<std::pair<std::string, std::string>> v = {
+          {"code", e.item_code}, {"name", e.item_name},
+          {"score", e.score ? std::to_string(*e.score) : ""}, {"before", PreviousOf(e.item_code)}};
+      if (e.item_code.empty()) doc_.Paragraph(e.text, body_, 8, "・");
+      else if (e.score == 5) doc_.Paragraph(Fill(s.text.at(e.rose ? "rose_format" : "item_format"), v), body_, 8, "・");
+      else rose.push_back(Fill(s.text.at("rose_item"), v));
+    }
+    if (!rose.empty()) {
+      std::string list;
+      for (const std::string& r : rose) list += (list.empty() ? "" : "、") + r;
+      doc_.Paragraph(Fill(s.text.at("rose_summary"), {{"list", list}}), body_, 8, "・");
+    }
+  }
+
+  std::string PreviousOf(const std::string& code) const {
+    for (const ItemRow& r : m_.items)
+      if (r.code == code && r.previous) return std::to_string(*r.previous);
+    return "";
+  }
+
+  bool IsPriority(const ListEntry& e) const {
+    return std::any_of(m_.priorities.begin(), m_.priorities.end(),
+                       [&](const ListEntry& p) { return p.item_code == e.item_code; });
+  }
+
+  void Challenges(const SectionTemplate& s) {
+    Heading(s);
+    std::vector<const ListEntry*> from_reviewers, from_items;
+    for (const ListEntry& e : m_.challenges) {
+      if (e.item_code.empty()) from_reviewers.push_back(&e);
+      else if (!IsPriority(e)) from_items.push_back(&e);
+    }
+    if (from_reviewers.empty() && from_items.empty()) {
+      doc_.Paragraph(s.text.at("none"), body_, 4);
+      return;
+    }
+    doc_.Paragraph(s.text.at("intro"), small_);
+    doc_.Skip(3);
+    Color mark = t_.Colour("challenge");
     if (!from_reviewers.empty()) {
       SubHeading(s.text.at("reviewers_label"), mark);
       for (const ListEntry* e : from_reviewers) doc_.Paragraph(e->text, body_, 8, "・");
       doc_.Skip(4);
     }
-    bool short_entries = true;
-    for (const ListEntry* e : from_items) {
-      std::string line = "・" + Fill(s.text.at("item_format"),
-                                     {{"code", e->item_code}, {"name", e->item_name},
-                                      {"score", e->score ? std::to_string(*e->score) : "―"}});
-      if (doc_.TextWidth(line, body_.size) > (doc_.content_width() - 8) / 2 - 4) short_entries = false;
-    }
-    if (!from_items.empty() && !challenges && short_entries) {
+    if (!from_items.empty()) {
       SubHeading(s.text.at("items_label"), mark);
-      // Short entries: two columns, no borders.
-      const double half = (doc_.content_width() - 8) / 2;
-      std::vector<TableColumn> cols = {{"", half, Align::kLeft}, {"", half, Align::kLeft}};
-      TableStyle st = table_;
-      st.show_header = false;
-      st.border_width = 0;
-      st.padding = 1;
-      st.text = body_;
-      std::vector<TableRow> rows;
-      for (size_t i = 0; i < from_items.size(); i += 2) {
-        TableRow row;
-        for (size_t k = i; k < i + 2; ++k) {
-          if (k >= from_items.size()) {
-            row.cells.push_back({""});
-            continue;
-          }
-          const ListEntry* e = from_items[k];
-          row.cells.push_back({"・" + Fill(s.text.at("item_format"),
-                                           {{"code", e->item_code}, {"name", e->item_name},
-                                            {"score", e->score ? std::to_string(*e->score) : "―"}})});
-        }
-        rows.push_back(std::move(row));
-      }
-      const double save_left = 0;
-      (void)save_left;
-      doc_.Table(cols, rows, st);
-    } else if (!from_items.empty()) {
-      SubHeading(s.text.at("items_label"), mark);
-      for (const ListEntry* e : from_items) {
-        std::string line = Fill(s.text.at("item_format"),
-                                {{"code", e->item_code}, {"name", e->item_name},
-                                 {"score", e->score ? std::to_string(*e->score) : "―"}});
-        if (!e->text.empty()) line += "　" + e->text;
-        // Keep an item and its next step together on one page.
-        std::string next;
-        TextStyle ns = small_;
-        ns.size = t_.Size("small") + 0.5;
-        double need = body_.size * body_.leading *
-                      static_cast<double>(doc_.Wrap(line, body_.size, doc_.content_width() - 8 - body_.size).size());
-        if (challenges && !e->next_step.empty()) {
-          next = Fill(s.text.at("next_step"),
-                      {{"next", e->next_step},
-                       {"next_score", e->score ? std::to_string(*e->score + 1) : ""}});
-          need += ns.size * ns.leading *
-                      static_cast<double>(doc_.Wrap(next, ns.size, doc_.content_width() - 8 - body_.size).size()) +
-                  2;
-        }
-        doc_.EnsureSpace(need);
-        doc_.Paragraph(line, body_, 8, "・");
-        if (!next.empty()) {
-          doc_.Paragraph(next, ns, 8 + body_.size);
-          doc_.Skip(2);
-        }
-      }
+      for (const ListEntry* e : from_items) StepEntry(s, *e);
     }
+  }
+
+  void Glossary(const SectionTemplate& s) {
+    if (m_.glossary.empty()) return;
+    Heading(s);
+    doc_.Paragraph(s.text.at("intro"), small_);
+    for (const auto& [word, explain] : m_.glossary) doc_.Paragraph(word + "：" + explain, body_, 8, "・");
+  }
+
+  void Plan(const SectionTemplate& s) {
+    std::vector<const ListEntry*> rows_in;
+    for (const ListEntry& e : m_.priorities) rows_in.push_back(&e);
+    for (const ListEntry& e : m_.challenges)
+      if (!e.item_code.empty() && !IsPriority(e)) rows_in.push_back(&e);
+    Heading(s, 120);
+    if (rows_in.empty()) {
+      doc_.Paragraph(s.text.at("none"), body_, 4);
+      return;
+    }
+    doc_.Paragraph(s.text.at("intro"), small_);
+    doc_.Skip(3);
+    const double w = doc_.content_width();
+    const double item_w = 120, num_w = 32, owner_w = 62, due_w = 56;
+    std::vector<TableColumn> cols = {{s.text.at("col_item"), item_w, Align::kLeft},
+                                     {s.text.at("col_now"), num_w, Align::kCenter},
+                                     {s.text.at("col_target"), num_w, Align::kCenter},
+                                     {s.text.at("col_action"), w - item_w - 2 * num_w - owner_w - due_w,
+                                      Align::kLeft},
+                                     {s.text.at("col_owner"), owner_w, Align::kLeft},
+                                     {s.text.at("col_due"), due_w, Align::kLeft}};
+    std::vector<TableRow> rows;
+    for (const ListEntry* e : rows_in) {
+      TableRow row{{{e->item_code + " " + e->item_name}, {e->score ? std::to_string(*e->score) : ""},
+                    {e->target ? std::to_string(*e->target) : ""}, {e->hint}, {""}, {""}}};
+      if (IsPriority(*e)) row.cells[0].fill = t_.Colour("challenge");
+      rows.push_back(std::move(row));
+    }
+    doc_.Table(cols, rows, table_);
+  }
+
+  // Earlier cycles (F fills History): totals and subtotals per cycle, then
+  // the items that changed by 2 or more with the reviewers' note.
+  void Trend(const SectionTemplate& s) {
+    if (m_.history.cycles.empty()) return;
+    Heading(s, 100);
+    doc_.Paragraph(s.text.at("intro"), small_);
+    const double w = doc_.content_width();
+    std::vector<TableColumn> cols = {{s.text.at("col_cycle"), w - 4 * 70, Align::kLeft},
+                                     {s.text.at("col_total"), 70, Align::kCenter}};
+    for (const SubscaleRow& sub : m_.subscales) cols.push_back({sub.name, 70, Align::kCenter});
+    auto opt = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string("―"); };
+    std::vector<TableRow> rows;
+    for (const CyclePoint& c : m_.history.cycles) {
+      TableRow row{{{c.cycle}, {opt(c.total)}}};
+      for (const SubscaleRow& sub : m_.subscales) {
+        auto it = c.subtotals.find(sub.key);
+        row.cells.push_back({it == c.subtotals.end() ? "―" : opt(it->second)});
+      }
+      rows.push_back(std::move(row));
+    }
+    TableRow now{{{m_.agency.cycle}, {opt(m_.total)}}};
+    for (const SubscaleRow& sub : m_.subscales) now.cells.push_back({opt(sub.score)});
+    now.fill = t_.Colour("table_header");
+    rows.push_back(std::move(now));
+    doc_.Table(cols, rows, table_);
+    const CyclePoint& last = m_.history.cycles.back();
+    std::vector<std::string> changed;
+    for (const ItemRow& it : m_.items) {
+      auto before = last.items.find(it.code);
+      if (!it.score || before == last.items.end() || std::abs(*it.score - before->second) < 2) continue;
+      std::string line = Fill(s.text.at("changed_format"), {{"code", it.code},
+                                                            {"before", std::to_string(before->second)},
+                                                            {"after", std::to_string(*it.score)}});
+      if (auto n = last.notes.find(it.code); n != last.notes.end()) line += "　" + n->second;
+      if (!it.notes.empty()) line += "　" + it.notes.front();
+      changed.push_back(line);
+    }
+    if (changed.empty()) return;
+    doc_.Skip(3);
+    doc_.Paragraph(s.text.at("changed"), sub_);
+    for (const std::string& l : changed) doc_.Paragraph(l, body_, 8, "・");
   }
 
   void SubHeading(const std::string& text, Color mark) {
@@ -488,10 +611,12 @@ class ReportWriter {
     std::vector<TableRow> rows;
     for (const ItemRow& it : m_.items) {
       std::vector<std::string> parts;
-      if (!it.value.empty()) parts.push_back(Fill(s.text.at("value_note"), {{"value", it.value}}));
+      // Computed values are in the score sheet; the ticked criteria of a
+      // checklist item are worth reading where the item can still grow.
+      if (!it.value.empty() && it.source == "checklist" && it.score && *it.score <= 3)
+        parts.push_back(Fill(s.text.at("checks_note"), {{"value", it.value}}));
       for (const std::string& n : it.notes) parts.push_back(n);
       if (it.overridden) parts.push_back("※" + s.text.at("override_note"));
-      if (it.flagged) parts.push_back("! " + s.text.at("flag_note"));
       if (parts.empty()) continue;
       TableRow row{{{it.code + "\n" + (it.score ? std::to_string(*it.score) : "―")},
                     {it.name + "\n" + Join(parts, "\n")}}};
@@ -541,9 +666,8 @@ class ReportWriter {
     Heading(s);
     doc_.Paragraph(Fill(s.text.at("intro"), {{"type", m_.agency.type}}), small_);
     doc_.Skip(2);
-    auto it = t_.limits.find(m_.agency.type);
-    std::string note = it != t_.limits.end() ? it->second.text : m_.limits_note;
-    const std::vector<std::string>& items = it != t_.limits.end() ? it->second.items : m_.limits_items;
+    const std::string& note = m_.limits_note;
+    const std::vector<std::string>& items = m_.limits_items;
     if (note.empty()) {
       doc_.Paragraph(s.text.at("none"), body_, 4);
       return;
@@ -588,20 +712,26 @@ class ReportWriter {
 
 }  // namespace
 
-std::string RenderReportPdf(const ReportModel& model, const ReportTemplate& tmpl,
-                            const pdf::FontCache& fonts, Problems* problems) {
+RenderedReport RenderReport(const ReportModel& model, const ReportTemplate& tmpl,
+                            const pdf::FontCache& fonts) {
   ReportWriter w(model, tmpl, fonts);
-  std::string pdf = w.Render();
-  if (problems) {
-    for (const MissingGlyph& g : w.missing()) {
-      std::string ch;
-      if (g.codepoint >= 0x20) AppendUtf8(ch, g.codepoint);
-      problems->push_back(Warning("report.missing_glyph", "report.pdf",
-                                  "フォントにない文字 " + Hex(g.codepoint) + "（" + ch +
-                                      "）を〓で表示しました: 「" + g.context + "」"));
-    }
+  RenderedReport out;
+  out.pdf = w.Render();
+  for (const MissingGlyph& g : w.missing()) {
+    std::string ch;
+    if (g.codepoint >= 0x20) AppendUtf8(ch, g.codepoint);
+    Problem p = Warning("report.missing_glyph", "report.pdf",
+                        "フォントにない文字 " + Hex(g.codepoint) + "（" + ch + "）を〓で表示しました: 「" +
+                            g.context + "」");
+    p.coordinator_only = true;
+    out.problems.push_back(std::move(p));
   }
-  return pdf;
+  return out;
+}
+
+std::string RenderReportPdf(const ReportModel& model, const ReportTemplate& tmpl,
+                            const pdf::FontCache& fonts) {
+  return RenderReport(model, tmpl, fonts).pdf;
 }
 
 }  // namespace fidelity::report

@@ -9,12 +9,20 @@
 
 namespace fidelity::report {
 
-// Returns the PDF bytes (deterministic: the same model, template and font
-// give the same bytes). Characters the font cannot show are drawn as 〓 and,
-// when `problems` is given, reported there as warnings
-// ("report.missing_glyph"). Throws std::runtime_error when libharu or qpdf
+struct RenderedReport {
+  std::string pdf;    // the PDF bytes
+  Problems problems;  // characters the font lacks ("report.missing_glyph", warnings)
+};
+
+// Lays the report out (deterministic: the same model, template and font
+// give the same bytes). Characters the font cannot show are drawn as 〓 and
+// returned as warnings. Throws std::runtime_error when libharu or qpdf
 // fails. Thread-safe: one call per thread may share `fonts` and `tmpl`.
+RenderedReport RenderReport(const ReportModel& model, const ReportTemplate& tmpl,
+                            const pdf::FontCache& fonts);
+
+// The PDF bytes alone.
 std::string RenderReportPdf(const ReportModel& model, const ReportTemplate& tmpl,
-                            const pdf::FontCache& fonts, Problems* problems = nullptr);
+                            const pdf::FontCache& fonts);
 
 }  // namespace fidelity::report

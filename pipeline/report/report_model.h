@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/core/problem.h"
+#include "pipeline/report/history.h"
 
 namespace fidelity::report {
 
@@ -52,6 +53,7 @@ struct GoiRow {
   std::string code;  // "G1"
   std::string name;  // IPS型就労支援8つの原則の周知
   std::optional<bool> met;  // nullopt: unresolved
+  std::string criterion;    // the manual's criterion in short (70 %, 35 h, 1 FTE…)
 };
 
 // An entry of 機関の良いところ/ストレングス or 取り組むことができる課題.
@@ -62,7 +64,32 @@ struct ListEntry {
   std::string item_code;
   std::string item_name;
   std::optional<int> score;
-  std::string next_step;  // the anchor of score + 1 (challenges only)
+  // Challenges: the next level's criterion written out in full (for a
+  // checklist item the criteria not yet met, in words; for a score forced
+  // by a flag, the step that addresses the flag), the target score and one
+  // practical hint from the recommendation library.
+  std::string next_step;
+  std::optional<int> target;
+  std::string hint;
+  bool rose = false;  // strengths: the item rose since last cycle
+};
+
+// What only the survey coordinator sees (review_notes.txt): the reviewers'
+// mechanics and every problem with its place.
+struct ReviewerItem {
+  std::string code, name;
+  std::optional<int> score;
+  std::vector<std::pair<std::string, int>> reviewers;  // reviewer -> score
+  std::optional<int> consensus;
+  std::optional<int> computed;  // what the workbook or records gave
+  bool flagged = false, overridden = false;
+  std::vector<std::string> notes;
+};
+struct CoordinatorNotes {
+  std::optional<double> agreement_exact, agreement_within_one;  // 0..1
+  int agreement_items = 0;
+  std::vector<ReviewerItem> items;  // every item, in score-sheet order
+  Problems problems;                // every problem of the agency
 };
 
 struct Change {
@@ -86,15 +113,21 @@ struct ReportModel {
   std::vector<GoiRow> goi;
   std::optional<int> goi_total;
   std::optional<double> agreement_exact, agreement_within_one;  // 0..1
-  std::vector<ListEntry> strengths;   // reviewers' first, then items scored 4-5
+  std::vector<ListEntry> strengths;   // reviewers' first, then items at 5 and items that rose
   std::vector<ListEntry> challenges;  // reviewers' first, then items scored <= 3
+  std::vector<ListEntry> priorities;  // 重点課題 (at most 5), chosen by the library's rule
+  // The glossary: the word the report uses for ES/CM/SV and what it means.
+  std::vector<std::pair<std::string, std::string>> glossary;
   std::vector<Change> changes;        // items whose score changed since last cycle
   // The instrument's institutional-limits note for the agency's type. The
   // template's wording for the type (report.yaml `limits`) is shown when it
   // has one; this is the fallback.
   std::string limits_note;
   std::vector<std::string> limits_items;
-  Problems problems;                  // the data problems to show (warnings)
+  Problems problems;                  // data problems the agency can fix (its workbook's cells)
+  CoordinatorNotes coordinator;       // never shown in report.pdf
+  History history;                    // earlier cycles (empty: none known)
+  RegionFigures region;               // the region's figures (region.shown false: none)
 };
 
 }  // namespace fidelity::report

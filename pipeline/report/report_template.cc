@@ -18,30 +18,44 @@ const std::vector<std::string> kDocumentKeys = {"title", "author", "subject", "c
 const std::vector<std::string> kSizeKeys = {"title", "heading", "body", "table", "small"};
 const std::vector<std::string> kColourKeys = {
     "text", "heading", "rule", "muted", "table_header", "group_row", "border", "current",
-    "previous", "provisional", "missing", "grid", "strength", "challenge"};
+    "previous", "region", "provisional", "missing", "grid", "strength", "challenge"};
 const std::vector<std::string> kBandKeys = {"exemplary", "good", "fair", "not_supported"};
 const std::vector<std::string> kSourceKeys = {"workbook", "records", "checklist", "reviewers",
                                               "override"};
+const std::vector<std::string> kActionPlanKeys = {
+    "sheet", "title", "col_item", "col_now", "col_target", "col_criterion", "col_action",
+    "col_owner", "col_due", "col_check", "priority_mark", "check_options", "owner_prompt",
+    "due_prompt"};
+const std::vector<std::string> kReviewNotesKeys = {
+    "title", "agreement", "no_agreement", "disagreements", "overrides", "consensus", "items",
+    "computed", "problems", "none"};
 const std::map<std::string, std::vector<std::string>> kSectionText = {
     {"cover", {"agency", "type", "survey_date", "record_date", "reviewers", "cycle",
                "provisional_note"}},
-    {"summary", {"total", "band", "points", "range", "missing", "previous", "goi_total",
-                 "agreement", "agreement_value", "none"}},
-    {"score_sheet", {"col_code", "col_name", "col_score", "col_previous", "col_source",
-                     "subtotal", "total", "missing_score", "override_mark", "flag_mark",
-                     "footnote"}},
+    {"summary", {"total", "band", "points", "range", "missing", "previous", "change", "goi_total",
+                 "none", "bands_note"}},
+    {"priorities", {"intro", "item_format", "criterion", "hint", "none"}},
+    {"score_sheet", {"col_code", "col_name", "col_score", "col_previous", "col_region",
+                     "col_source", "subtotal", "total", "missing_score", "override_mark",
+                     "footnote", "region_none"}},
     {"charts", {"items_title", "subscales_title", "legend_current", "legend_previous",
-                "subscale_note"}},
-    {"goi", {"col_code", "col_name", "col_met", "yes", "no", "unresolved", "total"}},
-    {"strengths", {"intro", "reviewers_label", "items_label", "item_format", "none"}},
+                "legend_region", "subscale_note"}},
+    {"goi", {"col_code", "col_name", "col_criterion", "col_met", "yes", "no", "unresolved",
+             "total"}},
+    {"strengths", {"intro", "reviewers_label", "items_label", "item_format", "rose_format",
+                   "none"}},
     {"challenges", {"intro", "reviewers_label", "items_label", "item_format", "next_step",
-                    "none"}},
-    {"rationale", {"col_code", "col_notes", "override_note", "flag_note", "value_note",
+                    "hint", "none"}},
+    {"rationale", {"col_code", "col_notes", "override_note", "value_note", "checks_note",
                    "no_notes"}},
     {"changes", {"intro", "none", "first_time", "item_format", "up", "down", "total_change"}},
+    {"trend", {"intro", "col_cycle", "col_total", "changed", "changed_format"}},
     {"limits", {"intro", "none"}},
+    {"glossary", {"intro"}},
     {"problems", {"intro", "none", "col_severity", "col_where", "col_message", "warning",
                   "error"}},
+    {"plan", {"intro", "col_item", "col_now", "col_target", "col_action", "col_owner", "col_due",
+              "none"}},
 };
 
 std::string Where(const std::string& origin, const YAML::Node& n) {
@@ -123,19 +137,12 @@ ReportTemplate ParseReportTemplate(std::string_view yaml, const std::string& ori
     YAML::Node sources = Need(root, "sources", origin, "");
     for (const std::string& k : kSourceKeys)
       t.sources[k] = Scalar(Need(sources, k, origin, "sources."), origin, "sources." + k);
-    YAML::Node limits = Need(root, "limits", origin, "");
-    if (!limits.IsMap()) Fail("type", Where(origin, limits), "limits は対応表でなければなりません");
-    for (const auto& kv : limits) {
-      std::string type = kv.first.as<std::string>();
-      LimitsNote note;
-      note.text = Scalar(Need(kv.second, "text", origin, "limits." + type + "."), origin,
-                         "limits." + type + ".text");
-      YAML::Node items = kv.second["items"];
-      if (items.IsDefined()) {
-        if (!items.IsSequence()) Fail("type", Where(origin, items), "limits." + type + ".items は列でなければなりません");
-        for (const auto& it : items) note.items.push_back(Scalar(it, origin, "limits.items"));
-      }
-      t.limits[type] = std::move(note);
+    for (const char* group : {"action_plan", "review_notes"}) {
+      YAML::Node g = Need(root, group, origin, "");
+      auto& out = std::string(group) == "action_plan" ? t.action_plan : t.review_notes;
+      const auto& keys = std::string(group) == "action_plan" ? kActionPlanKeys : kReviewNotesKeys;
+      for (const std::string& k : keys)
+        out[k] = Scalar(Need(g, k, origin, std::string(group) + "."), origin, std::string(group) + "." + k);
     }
     YAML::Node sections = Need(root, "sections", origin, "");
     if (!sections.IsSequence()) Fail("type", Where(origin, sections), "sections は列でなければなりません");

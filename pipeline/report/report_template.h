@@ -1,5 +1,7 @@
 // The report template (templates/report.yaml): section order, headings,
-// fixed wording, colours, band colours, the institutional-limits notes.
+// fixed wording, colours, band colours, and the wording of action_plan.xlsx
+// and of the coordinator's review_notes.txt. (The institutional-limits note
+// has one version: config/jips25.yaml institutional_limits.)
 // Data, not code: the renderer only looks keys up.
 //
 // Parsing checks everything the renderer will ask for, so a template error
@@ -21,16 +23,11 @@ using pdf::Color;
 
 
 struct SectionTemplate {
-  std::string key;      // cover, summary, score_sheet, charts, goi, strengths, challenges,
-                        // rationale, changes, limits, problems
+  std::string key;      // cover, summary, priorities, strengths, score_sheet, charts, goi,
+                        // changes, trend, challenges, rationale, limits, glossary, problems, plan
   std::string heading;  // may be empty for cover
   bool new_page = false;
   std::map<std::string, std::string> text;  // fixed wording of the section
-};
-
-struct LimitsNote {
-  std::vector<std::string> items;  // item codes the note is about
-  std::string text;
 };
 
 struct ReportTemplate {
@@ -40,7 +37,8 @@ struct ReportTemplate {
   std::map<std::string, Color> colours;
   std::map<std::string, Color> bands;           // band key -> colour
   std::map<std::string, std::string> sources;   // item source -> label
-  std::map<std::string, LimitsNote> limits;     // agency type -> note
+  std::map<std::string, std::string> action_plan;   // action_plan.xlsx wording
+  std::map<std::string, std::string> review_notes;  // the coordinator's sheet wording
   std::vector<SectionTemplate> sections;        // in report order
 
   // Lookups of keys that parsing guaranteed; throw std::out_of_range for

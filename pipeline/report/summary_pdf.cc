@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "pipeline/core/text.h"
 #include "pipeline/pdf/charts.h"
 #include "pipeline/pdf/pdf_doc.h"
 #include "pipeline/report/report_template.h"
@@ -125,6 +126,10 @@ void BandsTrend(Ctx& c) {
   double lx = x;
   y += 4;
   auto legend = [&](const std::string& label, Color col) {
+    if (lx + 18 + c.doc.TextWidth(label, 9) > c.doc.right()) {
+      lx = x;
+      y += 14;
+    }
     c.doc.Rect(lx, y, 9, 9, col, std::nullopt);
     c.doc.Text(lx + 12, y + 8, label, {.size = 9});
     lx += 18 + c.doc.TextWidth(label, 9);
@@ -143,20 +148,21 @@ void Trend(Ctx& c) {
   c.Heading("trend_heading", h + 60);
   c.doc.Paragraph(c.T("trend_note", {{"n", std::to_string(m.trend.size())}}), c.small);
   if (m.trend.size() < 2) c.doc.Paragraph(c.T("trend_single"), c.small);
-  double left = c.doc.left() + 36, right = c.doc.right() - 110, top = c.doc.y() + 8, bottom = top + h;
+  double axis_x = c.doc.left() + 30, axis_r = c.doc.right() - 120, top = c.doc.y() + 8, bottom = top + h;
+  double left = axis_x + 40, right = axis_r - 40;  // the cycles sit inside the grid
   double lo = m.spec.total_min, hi = m.spec.total_max;
   auto py = [&](double v) { return bottom - (bottom - top) * (v - lo) / (hi - lo); };
   size_t n = m.trend.size();
   auto px = [&](size_t i) { return n == 1 ? (left + right) / 2 : left + (right - left) * i / (n - 1.0); };
   TextStyle tick{.size = 9, .color = c.t.Colour("muted")};
   for (double v = lo; v <= hi; v += 25) {
-    c.doc.Line(left, py(v), right, py(v), c.t.Colour("grid"), 0.4);
-    c.doc.Text(left - 4, py(v) + 3, Num(v), tick, pdf::Align::kRight);
+    c.doc.Line(axis_x, py(v), axis_r, py(v), c.t.Colour("grid"), 0.4);
+    c.doc.Text(axis_x - 4, py(v) + 3, Num(v), tick, pdf::Align::kRight);
   }
   for (const auto& b : m.spec.bands) {
     if (b.min <= lo) continue;
-    c.doc.Line(left, py(b.min), right, py(b.min), c.t.Band(b.key), 0.9, true);
-    c.doc.Text(right + 4, py(b.min) + 3, b.label + " " + std::to_string(b.min), {.size = 9, .color = c.t.Band(b.key)});
+    c.doc.Line(axis_x, py(b.min), axis_r, py(b.min), c.t.Band(b.key), 0.9, true);
+    c.doc.Text(axis_r + 4, py(b.min) + 3, b.label + " " + std::to_string(b.min), {.size = 9, .color = c.t.Band(b.key)});
   }
   std::vector<std::pair<double, double>> line;
   for (size_t i = 0; i < n; ++i) {
@@ -173,22 +179,37 @@ void Trend(Ctx& c) {
   c.doc.set_y(bottom + 30);
 }
 
+// The agency's name cut to fit before `mark`, which is always shown whole.
+std::string Label(Ctx& c, const std::string& name, const std::string& mark, double width, double size) {
+  if (c.doc.TextWidth(name + mark, size) <= width) return name + mark;
+  std::vector<char32_t> cps = Utf8ToCodepoints(name);
+  while (!cps.empty()) {
+    cps.pop_back();
+    std::string cut;
+    for (char32_t cp : cps) AppendUtf8(cut, cp);
+    if (c.doc.TextWidth(cut + "…" + mark, size) <= width) return cut + "…" + mark;
+  }
+  return mark;
+}
+
 pdf::BarSpec TotalBars(Ctx& c) {
   pdf::BarSpec bars;
+  const double width = 190 - 6;
   for (const auto& r : c.m.rows) {
     std::string label = r.name.empty() ? r.id : r.name;
     bars.markers.push_back(r.previous_total ? std::optional<double>(*r.previous_total) : std::nullopt);
     if (r.status == CohortStatus::kFailed) {
-      bars.labels.push_back(label + c.T("failed_mark"));
+      bars.labels.push_back(Label(c, label, c.T("failed_mark"), width, 9));
       bars.values.push_back(std::nullopt);
       bars.colors.push_back(c.t.Colour("failed"));
     } else if (!r.total) {
       auto [lo, hi] = r.total_range.value_or(std::make_pair(0, 0));
-      bars.labels.push_back(label + c.T("provisional_mark", {{"lo", std::to_string(lo)}, {"hi", std::to_string(hi)}}));
+      bars.labels.push_back(
+          Label(c, label, c.T("provisional_mark", {{"lo", std::to_string(lo)}, {"hi", std::to_string(hi)}}), width, 9));
       bars.values.push_back(r.total_range ? std::optional<double>(lo) : std::nullopt);
       bars.colors.push_back(c.t.Colour("provisional"));
     } else {
-      bars.labels.push_back(label);
+      bars.labels.push_back(Label(c, label, "", width, 9));
       bars.values.push_back(*r.total);
       bars.colors.push_back(c.t.Band(r.band));
     }
@@ -207,8 +228,7 @@ pdf::BarSpec TotalBars(Ctx& c) {
 // Each agency's total on a labelled 0–max axis, page by page.
 void Totals(Ctx& c) {
   std::string previous = c.m.trend.size() >= 2 ? c.m.trend[c.m.trend.size() - 2].cycle : "";
-  c.doc.NewPage();
-  c.Heading("totals_heading");
+  c.Heading("totals_heading", 160);
   c.doc.Paragraph(previous.empty() ? c.T("totals_no_previous") : c.T("totals_note", {{"previous", previous}}), c.small);
   c.doc.Skip(4);
   pdf::BarSpec bars = TotalBars(c);

@@ -74,5 +74,21 @@ TEST(LineBreakTest, NeverWiderThanTheBoxWithRealWidths) {
   }
 }
 
+
+TEST(LineBreakTest, ShortBracketedTokenAndKatakanaWordStayWhole) {
+  // Width 8: a break anywhere would split （3→4点） after 就労支援.
+  std::vector<std::string> lines = Break(U32("就労支援（3→4点）です"), 8);
+  for (const std::string& l : lines) {
+    bool has_open = l.find("（") != std::string::npos, has_close = l.find("）") != std::string::npos;
+    EXPECT_EQ(has_open, has_close) << l;
+  }
+  lines = Break(U32("評価は一定のフィデリティです"), 7);
+  bool whole = false;
+  for (const std::string& l : lines) whole = whole || l.find("フィデリティ") != std::string::npos;
+  EXPECT_TRUE(whole);
+  // A long bracketed text still breaks inside.
+  EXPECT_GT(Break(U32("（とても長い括弧の中の文章はふつうに折り返します）"), 6).size(), 3u);
+}
+
 }  // namespace
 }  // namespace fidelity::pdf

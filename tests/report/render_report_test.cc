@@ -46,7 +46,9 @@ class RenderReportTest : public ::testing::Test {
  protected:
   Rendered Render(const ReportModel& m, const std::string& name, Problems* problems = nullptr) {
     Rendered r;
-    r.bytes = RenderReportPdf(m, Template(), Fonts(), problems);
+    RenderedReport rr = RenderReport(m, Template(), Fonts());
+    r.bytes = rr.pdf;
+    if (problems) *problems = rr.problems;
     r.path = tmp_ / (name + ".pdf");
     std::ofstream(r.path, std::ios::binary) << r.bytes;
     if (const char* keep = std::getenv("FIDELITY_KEEP_PDF"))  // for looking at the pages
@@ -123,20 +125,31 @@ TEST_F(RenderReportTest, NormalReportHasEverythingAndExtractsCleanly) {
   for (const ItemRow& it : m.items) EXPECT_NE(text.find(NoSpace(it.name)), std::string::npos) << it.name;
   for (const ListEntry& e : m.strengths) {
     std::string want = e.item_code.empty() ? e.text
-                                           : e.item_code + e.item_name + "（" + std::to_string(*e.score) + "点）";
+                       : e.score == 5 ? e.item_code + e.item_name
+                                      : e.item_code + "（";  // rose: in the one-line summary
     EXPECT_NE(text.find(NoSpace(want)), std::string::npos) << want;
   }
   for (const ListEntry& e : m.challenges) {
     std::string want = e.item_code.empty() ? e.text
-                                           : e.item_code + e.item_name + "（" + std::to_string(*e.score) + "点）";
+                                           : e.item_code + e.item_name + "（" + std::to_string(*e.score) +
+                                                 "→" + std::to_string(*e.target) + "点）";
     EXPECT_NE(text.find(NoSpace(want)), std::string::npos) << want;
     if (!e.next_step.empty()) EXPECT_NE(text.find(NoSpace(e.next_step)), std::string::npos);
+    if (!e.hint.empty()) EXPECT_NE(text.find(NoSpace(e.hint)), std::string::npos);
   }
+  // 重点課題 on page 1, with each priority item.
+  std::string page1 = NoSpace(Split(r.text, '\f')[0]);
+  EXPECT_NE(page1.find("重点課題"), std::string::npos);
+  for (const ListEntry& e : m.priorities) EXPECT_NE(page1.find(e.item_code + NoSpace(e.item_name)), std::string::npos);
+  // No reviewer mechanics in the agency's report.
+  EXPECT_EQ(text.find("2点以上分かれ"), std::string::npos);
+  EXPECT_EQ(text.find("調査員間の一致"), std::string::npos);
+  EXPECT_NE(text.find("就労支援員：尺度でいう就労支援スペシャリスト"), std::string::npos);  // glossary
   for (const GoiRow& g : m.goi) EXPECT_NE(text.find(NoSpace(g.name)), std::string::npos) << g.name;
-  EXPECT_NE(text.find("地域の事業所では"), std::string::npos);        // limits note for 地域事業所
+  EXPECT_NE(text.find(NoSpace(m.limits_note.empty() ? "機関の種別" : m.limits_note)), std::string::npos);
   EXPECT_NE(text.find("調査票4!E12"), std::string::npos);              // a data problem
   EXPECT_NE(text.find("合計点:87点→93点"), std::string::npos);         // change since last cycle
-  EXPECT_NE(text.find("計算値を調査員の判断で変更"), std::string::npos);  // override marked
+  EXPECT_NE(text.find("計算値に代えて調査員が根拠を添えて判断"), std::string::npos);  // override marked
   EXPECT_EQ(text.find("暫定"), std::string::npos);
   EXPECT_EQ(text.find("〓"), std::string::npos);
   // Page numbers.
@@ -183,7 +196,7 @@ TEST_F(RenderReportTest, ProvisionalReportIsMarkedOnEveryPage) {
             std::string::npos);
   EXPECT_NE(text.find("I-3、III-4"), std::string::npos);
   EXPECT_NE(text.find("未確定"), std::string::npos);
-  EXPECT_NE(text.find("医療機関では"), std::string::npos);  // limits note for 医療機関
+
   EXPECT_EQ(text.find("一定のフィデリティ（"), std::string::npos);
   auto info = RunShell("pdfinfo '" + r.path.string() + "'");
   EXPECT_EQ(info.err, "");
@@ -227,7 +240,7 @@ TEST_F(RenderReportTest, MetadataAndBookmarksAreJapanese) {
   for (auto& o : outlines.getTopLevelOutlines()) titles.push_back(o.getTitle());
   std::vector<std::string> want;
   for (const SectionTemplate& s : Template().sections)
-    if (!s.heading.empty()) want.push_back(s.heading);
+    if (!s.heading.empty() && s.key != "trend") want.push_back(s.heading);  // no history: no trend
   EXPECT_EQ(titles, want);
   // Every bookmark points at a page.
   for (auto& o : outlines.getTopLevelOutlines()) EXPECT_TRUE(o.getDestPage().isPageObject()) << o.getTitle();

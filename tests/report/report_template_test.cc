@@ -23,14 +23,19 @@ TEST(ReportTemplateTest, DefaultTemplateLoadsWithEverySection) {
   ReportTemplate t = LoadDefaultReportTemplate();
   std::vector<std::string> keys;
   for (const auto& s : t.sections) keys.push_back(s.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"cover", "summary", "score_sheet", "charts", "goi",
-                                            "changes", "limits", "strengths", "challenges",
-                                            "rationale", "problems"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"cover", "summary", "priorities", "strengths",
+                                            "score_sheet", "charts", "goi", "changes", "trend",
+                                            "challenges", "rationale", "limits", "glossary",
+                                            "problems", "plan"}));
+  EXPECT_EQ(t.Section("priorities")->heading, "重点課題");
   EXPECT_EQ(t.Section("strengths")->heading, "機関の良いところ／ストレングス");
   EXPECT_EQ(t.Section("challenges")->heading, "取り組むことができる課題");
+  EXPECT_EQ(t.Section("goi")->heading, "一般組織指標（GOI）");
   // Multi-line texts are joined without spaces.
-  EXPECT_EQ(t.limits.at("地域事業所").text.find(" "), std::string::npos);
-  EXPECT_EQ(t.limits.at("医療機関").items, (std::vector<std::string>{"I-1"}));
+  EXPECT_EQ(t.Text("summary", "bands_note").find("\n"), std::string::npos);
+  EXPECT_NE(t.Text("summary", "bands_note").find("英語版IPS-25のスコアシート"), std::string::npos);
+  EXPECT_EQ(t.action_plan.at("col_target"), "目標とする得点");
+  EXPECT_FALSE(t.review_notes.at("disagreements").empty());
   EXPECT_EQ(t.bands.size(), 4u);
 }
 

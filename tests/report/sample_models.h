@@ -124,11 +124,27 @@ inline ReportModel Normal() {
   m.strengths.push_back({"企業との関係づくりに熱心で、雇用主からの信頼が厚い"});
   m.challenges.push_back({"ケアマネジャーとの対面ミーティングを週1回に増やすことを検討する"});
   for (const ItemRow& r : m.items) {
-    if (*r.score >= 4) m.strengths.push_back({"", r.code, r.name, r.score, ""});
+    bool rose = r.previous && *r.score > *r.previous;
+    if (*r.score == 5 || rose) {
+      ListEntry e{"", r.code, r.name, r.score, ""};
+      e.rose = rose;
+      m.strengths.push_back(e);
+    }
   }
   for (const ItemRow& r : m.items) {
-    if (*r.score <= 3) m.challenges.push_back({"", r.code, r.name, r.score, NextAnchor(r.code, *r.score + 1)});
+    if (*r.score > 3) continue;
+    ListEntry e{"", r.code, r.name, r.score, NextAnchor(r.code, *r.score + 1)};
+    e.target = *r.score + 1;
+    e.hint = r.code + "の改善のヒント：週1回の短いミーティングを予定表に固定する";
+    m.challenges.push_back(e);
   }
+  // 重点課題: the two items at 2 and the first at 3 (the default rule).
+  for (const ListEntry& e : m.challenges)
+    if (e.score == 2) m.priorities.push_back(e);
+  for (const ListEntry& e : m.challenges)
+    if (e.score == 3 && m.priorities.size() < 3) m.priorities.push_back(e);
+  m.glossary = {{"就労支援員", "尺度でいう就労支援スペシャリスト。"},
+                {"ケアマネジャー（生活支援の担当者）", "生活を支える担当者です。"}};
   for (const ItemRow& r : m.items)
     if (r.previous && *r.previous != *r.score) m.changes.push_back({r.code, r.name, *r.previous, *r.score});
   m.problems.push_back(Warning("survey.iso_date", "調査票4!E12",

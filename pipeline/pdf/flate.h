@@ -1,0 +1,28 @@
+// FlateDecode stream data (the zlib format: 2-byte header, raw deflate,
+// Adler-32) made with libdeflate, one compressor per thread and level.
+//
+// Every stream of a report is compressed exactly once, here (issue 13):
+// libharu writes uncompressed streams and the qpdf pass
+// (pdf_postprocess.cc) compresses each one. libdeflate is deterministic, so
+// the same input gives the same bytes on every run.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace fidelity::pdf {
+
+// The level used for report streams. Measured on the sample reports and a
+// 200-agency cycle (docs/speed.md): see the table there for size vs CPU.
+inline constexpr int kFlateLevel = 6;
+
+// `data` in the zlib format at `level` (1–12). Throws std::runtime_error
+// when libdeflate cannot allocate a compressor.
+std::string FlateCompress(std::string_view data, int level = kFlateLevel);
+
+// For the benchmark's before/after only: true when FIDELITY_PDF_LEGACY_ZLIB
+// is set, and libharu then deflates its own streams with zlib as before
+// issue 13 (read once per process). Reports are the same either way but
+// for the compressed bytes.
+bool LegacyZlibStreams();
+
+}  // namespace fidelity::pdf
