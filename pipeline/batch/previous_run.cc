@@ -103,6 +103,15 @@ fs::path FolderName(const fs::path& dir) {
   return d.filename();
 }
 
+// One spelling per folder (symlinks, "..", a trailing '/'), to see loops.
+fs::path FolderKey(const fs::path& dir) {
+  std::error_code ec;
+  fs::path key = fs::weakly_canonical(dir, ec);
+  if (ec) key = dir.lexically_normal();
+  if (key.filename().empty()) key = key.parent_path();
+  return key;
+}
+
 bool ValidId(const std::string& id) {
   if (id.empty() || id.size() > kMaxIdLength) return false;
   for (char c : id)
@@ -184,16 +193,15 @@ report::CyclePoint ParsePreviousScores(const std::string& text, const std::strin
   return p;
 }
 
-PreviousChain ReadPreviousChain(const fs::path& first, const Instrument& ins, int max_cycles) {
+PreviousChain ReadPreviousChain(const fs::path& first, const Instrument& ins, int max_cycles, const fs::path& self) {
   PreviousChain chain;
   std::set<fs::path> seen;
+  if (!self.empty()) seen.insert(FolderKey(self));
   fs::path dir = first;
   std::vector<report::PastCycle> newest_first;
   for (int n = 0; n < max_cycles; ++n) {
     std::error_code ec;
-    fs::path key = fs::weakly_canonical(dir, ec);
-    if (ec) key = dir.lexically_normal();
-    if (!seen.insert(key).second) {
+    if (!seen.insert(FolderKey(dir)).second) {
       chain.problems.push_back(Warning("previous.loop", dir.string(),
                                        "前回の出力フォルダのつながりが輪になっています（" +
                                            EscapeControls(dir.string(), 200) + " は既に読みました）。ここで止めます"));

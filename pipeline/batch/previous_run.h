@@ -38,8 +38,10 @@ struct PreviousChain {
 // Reads `first` (last cycle's output folder) and the folders its run.json
 // chain names. `first` itself missing or holding no run.json is an error
 // problem (code previous.missing); later links give warnings.
+// `self` (this run's output folder, when given) is never a link: a chain
+// that comes back to it is cut there like any loop.
 PreviousChain ReadPreviousChain(const std::filesystem::path& first, const Instrument& instrument,
-                                int max_cycles = kMaxPreviousCycles);
+                                int max_cycles = kMaxPreviousCycles, const std::filesystem::path& self = {});
 
 // One earlier cycle's scores.json of one agency, validated. `label` names
 // the file in messages. Throws InputError("previous.bad_scores", label, …)

@@ -163,7 +163,7 @@ int CmdRun(int argc, char** argv) {
   // Two phases (cohort_run.h): every agency scored, then each rendered with the region's figures.
   PreviousChain chain;
   if (m.previous) {
-    chain = ReadPreviousChain(*m.previous, res->instrument);
+    chain = ReadPreviousChain(*m.previous, res->instrument, kMaxPreviousCycles, opt.out);
     for (const Problem& p : chain.problems) std::fprintf(stderr, "fidelity: %s\n", FormatProblem(p).c_str());
     if (HasError(chain.problems)) return 2;
   }

@@ -122,6 +122,16 @@ TEST(PreviousChain, NeverLoops) {
   EXPECT_EQ(s.problems.at(0).code, "previous.loop");
 }
 
+TEST(PreviousChain, ThisRunsOwnOutputIsNeverALink) {
+  test::TempDir t;
+  WriteRun(t / "out/2025", "2025年度", "../2026", {{"a", 4}});
+  WriteRun(t / "out/2026", "2026年度", "../2025", {{"a", 3}});  // last run of this cycle
+  PreviousChain c = ReadPreviousChain(t / "out/2025", Ins(), kMaxPreviousCycles, t / "out/2026/");
+  ASSERT_EQ(c.cycles.size(), 1u);
+  EXPECT_EQ(c.cycles[0].cycle, "2025年度");
+  EXPECT_EQ(c.problems.at(0).code, "previous.loop");
+}
+
 TEST(PreviousChain, StopsAfterTenCycles) {
   test::TempDir t;
   for (int y = 2000; y < 2014; ++y)
