@@ -90,7 +90,7 @@ TEST(NeverHang, AFifoGivenAsAnyInputEndsAtOnceWithAJapaneseMessage) {
   fifo_at(tmp / "cycle.yaml");
   Child m = RunChild({"run", tmp.path().string(), "-o", (tmp / "out").string()}, 20);
   EXPECT_EQ(m.exit_code, 2) << m.err;
-  EXPECT_NE(m.err.find("名前付きパイプ"), std::string::npos) << m.err;
+  EXPECT_NE(m.err.find("パイプ"), std::string::npos) << m.err;
   Child check = RunChild({"check", (tmp / "cycle.yaml").string()}, 20);
   EXPECT_EQ(check.exit_code, 1) << check.err;
   EXPECT_NE(check.out.find("名前付きパイプ"), std::string::npos) << check.out;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -96,6 +97,7 @@ inline Child RunChild(const std::vector<std::string>& args, double limit = 60,
   test::TempDir io;
   const fs::path out = io / "out", err = io / "err";
   auto t0 = std::chrono::steady_clock::now();
+  std::fflush(stdout);  // else the child would print this process's buffered output again
   pid_t pid = fork();
   if (pid == 0) {
     if (!freopen("/dev/null", "r", stdin) || !freopen(out.c_str(), "w", stdout) || !freopen(err.c_str(), "w", stderr))
