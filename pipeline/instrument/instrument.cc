@@ -452,7 +452,7 @@ Instrument LoadInstrument(const std::string& yaml_text, const std::string& file_
   YAML::Node root = ParseYamlStrict(yaml_text, file_label, "config");
   Reader r(file_label);
   if (!root.IsMap()) r.Fail(root, "設定ファイルの最上位はマップでなければなりません");
-  r.Keys(root, {"instrument", "title", "score_range", "fte_hours", "roles", "self_employed",
+  r.Keys(root, {"instrument", "title", "score_range", "fte_hours", "roles", "self_employed", "corporate_forms",
                 "subscales", "total_bands", "items", "goi", "institutional_limits"});
   Instrument ins;
   ins.name = r.NeedStr(root, "instrument");
@@ -470,6 +470,7 @@ Instrument LoadInstrument(const std::string& yaml_text, const std::string& file_
   for (const char* k : {"es", "cm", "as"})
     if (!ins.roles.count(k)) r.Fail(roles, std::string("roles に '") + k + "' がありません");
   ins.self_employed = r.StrList(root["self_employed"], "self_employed");
+  ins.corporate_forms = r.StrList(root["corporate_forms"], "corporate_forms");
 
   std::set<std::string> codes;
   for (const auto& n : r.Seq(r.Need(root, "items"), "items")) {

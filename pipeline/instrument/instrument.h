@@ -160,6 +160,9 @@ struct Instrument {
   Rational fte_hours = 35;                    // 1 FTE = this many hours a week
   std::map<std::string, std::string> roles;   // es/cm/sv/as -> the code in 調査票3 (ES …)
   std::vector<std::string> self_employed;     // 雇用形態 values left out of III-9
+  // III-9: corporate forms dropped before employers are compared
+  // (株式会社, (株), 有限会社…; written after NFKC, so ㈱ and （株） are (株)).
+  std::vector<std::string> corporate_forms;
   std::vector<Item> items;          // in scale order
   std::vector<Subscale> subscales;  // in scale order
   std::vector<TotalBand> bands;     // highest first

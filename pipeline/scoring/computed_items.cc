@@ -3,6 +3,7 @@
 #include <set>
 
 #include "pipeline/core/text.h"
+#include "pipeline/scoring/diversity.h"
 
 namespace fidelity {
 namespace {
@@ -81,37 +82,6 @@ Computed EsHoursShare(const Item& item, const Survey& s, const Instrument& ins, 
                                         item.code + ": " + es + "の週の勤務時間の合計が0のため" +
                                             std::to_string(ins.score_min) + "点としました"));
   return Banded(item, part / hours);
-}
-
-Computed Diversity(const Item& item, const Survey& s, const Instrument& ins, bool employers) {
-  int rows = static_cast<int>(s.jobs.size());
-  Rational min_rows = Param(item, "min_rows");
-  std::set<std::string> distinct;
-  int counted = 0;
-  std::set<std::string> self;
-  for (const auto& e : ins.self_employed) self.insert(NormalizeKey(e));
-  for (const auto& j : s.jobs) {
-    if (employers && self.count(NormalizeKey(j.employment_type))) continue;
-    ++counted;
-    std::string key = NormalizeKey(employers ? j.company : j.job_type);
-    if (!key.empty()) distinct.insert(key);
-  }
-  Computed c;
-  if (counted > 0)
-    c.value = Rational(static_cast<long long>(distinct.size())) * kHundred / Rational(counted);
-  if (Rational(rows) < min_rows) {
-    c.score = ins.score_min;  // the rule, not a problem
-    return c;
-  }
-  if (counted == 0) {
-    c.score = ins.score_min;
-    c.problems.push_back(Warning("scoring.all_self_employed", s.file,
-                                 item.code + ": 調査票2の就労先がすべて自営のため" +
-                                     std::to_string(ins.score_min) + "点としました"));
-    return c;
-  }
-  c.score = item.bands.Lookup(*c.value);
-  return c;
 }
 
 Computed Competitive(const Item& item, const Survey& s, const Instrument& ins) {
@@ -261,8 +231,8 @@ Computed ScoreComputedItem(const Item& item, const Survey& s, const Instrument& 
   if (q == "caseload") return Caseload(item, s, ins);
   if (q == "es_mental_share") return EsHoursShare(item, s, ins, true);
   if (q == "community_share") return EsHoursShare(item, s, ins, false);
-  if (q == "job_type_diversity") return Diversity(item, s, ins, false);
-  if (q == "employer_diversity") return Diversity(item, s, ins, true);
+  if (q == "job_type_diversity") return ScoreDiversity(item, s, ins, false, std::nullopt);
+  if (q == "employer_diversity") return ScoreDiversity(item, s, ins, true, std::nullopt);
   if (q == "competitive_share") return Competitive(item, s, ins);
   if (q == "es_services") return EsServices(item, s, ins);
   if (q == "months_to_contact") return MonthsToContact(item, s, ins);

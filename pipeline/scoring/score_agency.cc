@@ -6,6 +6,7 @@
 #include "pipeline/scoring/checklist.h"
 #include "pipeline/scoring/computed_items.h"
 #include "pipeline/scoring/consensus.h"
+#include "pipeline/scoring/diversity.h"
 
 namespace fidelity {
 
@@ -149,7 +150,9 @@ class Scorer {
     bool explained = false;  // a problem already says why the item is missing
 
     if (item.is_computed()) {
-      Computed c = ScoreComputedItem(item, survey_, ins_);
+      bool counts_unresolved = false;
+      Computed c = item.reviewer_count.empty() ? ScoreComputedItem(item, survey_, ins_)
+                                               : WithReviewerCount(item, s, &counts_unresolved);
       own_.insert(own_.end(), c.problems.begin(), c.problems.end());
       explained = !c.problems.empty();
       s.value = c.value;
@@ -175,8 +178,10 @@ class Scorer {
           explained = true;
         }
       } else {
-        s.source = item.source == ItemSource::kWorkbook ? ScoreSource::kWorkbook : ScoreSource::kRecords;
-        s.score = c.score;
+        s.source = s.reviewer_count ? ScoreSource::kReviewers
+                   : item.source == ItemSource::kWorkbook ? ScoreSource::kWorkbook
+                                                          : ScoreSource::kRecords;
+        s.score = counts_unresolved ? std::nullopt : c.score;
         s.computed_score = c.score;
         Override(item, s);
         res.disagreement = false;  // the reviewers' spread does not make a computed item missing
@@ -208,6 +213,44 @@ class Scorer {
       }
     }
     return s;
+  }
+
+  // III-8/III-9: the reviewers' `count` (the consensus file's, else the only
+  // one, else the common one) replaces the automatic count; counts that
+  // differ with no consensus leave the item missing, like scores.
+  Computed WithReviewerCount(const Item& item, ItemScore& s, bool* unresolved) {
+    const bool employers = item.quantity == "employer_diversity";
+    std::optional<int> cc;
+    if (consensus_)
+      if (const ReviewerItem* ri = consensus_->Find(item.code)) cc = ri->count;
+    std::vector<std::optional<int>> rc;
+    for (const auto& r : reviewers_) {
+      const ReviewerItem* ri = r.Find(item.code);
+      rc.push_back(ri ? ri->count : std::nullopt);
+    }
+    Resolution<int> res = Resolve(cc, rc);
+    Computed automatic = ScoreDiversity(item, survey_, ins_, employers, std::nullopt);
+    if (res.disagreement) {
+      std::string list;
+      for (size_t k = 0; k < rc.size(); ++k)
+        if (rc[k]) list += (list.empty() ? "" : "、") + names_[k] + " " + S(*rc[k]);
+      automatic.problems.push_back(Warning("scoring.count_unresolved", WhereOf(item, 0),
+                                           item.code + ": 評価者の「" + item.reviewer_count + "」が一致せず（" + list +
+                                               "）、合議ファイルにもないため未確定です"));
+      *unresolved = true;
+      return automatic;
+    }
+    if (!res.value) return automatic;
+    const int counted = CountDiversity(survey_, ins_, employers).counted;
+    if (*res.value > counted) {
+      automatic.problems.push_back(Warning("scoring.count_exceeds_rows", WhereOf(item, res.from),
+                                           item.code + ": count " + S(*res.value) + " が調査票2の対象の行数（" +
+                                               S(counted) + "）より多いため、自動で数えた数を使います"));
+      return automatic;
+    }
+    s.reviewer_count = res.value;
+    s.automatic_score = automatic.score;
+    return ScoreDiversity(item, survey_, ins_, employers, res.value);
   }
 
   static std::string Join(const std::vector<int>& v) {

@@ -27,6 +27,10 @@ struct ItemScore {
   std::optional<Rational> value;
   std::string value_text;
   std::optional<int> computed_score;  // what the workbook/records gave (kept when overridden)
+  // III-8/III-9: the reviewers' distinct count (`count`, consensus rules)
+  // that decided the score, and the score the automatic count suggested.
+  std::optional<int> reviewer_count;
+  std::optional<int> automatic_score;
   // Each reviewer file's score for the item (explicit, else derived from
   // its checks), in the order the files were given; consensus excluded.
   std::vector<std::pair<std::string, int>> reviewers;

@@ -28,6 +28,10 @@ Json ItemJson(const ItemScore& is) {
   o.set("flag", is.flag);
   o.set("overridden", is.overridden);
   if (is.overridden) o.set("computed_score", Opt(is.computed_score));
+  if (is.reviewer_count) {  // III-8/III-9 counted by the reviewers
+    o.set("reviewer_count", *is.reviewer_count);
+    o.set("automatic_score", Opt(is.automatic_score));
+  }
   Json notes = Json::Array();
   for (const auto& n : is.notes) notes.push(n);
   o.set("notes", notes);

@@ -168,6 +168,8 @@ void ReadJobs(const Workbook& wb, const WorkbookLayout& L, Survey* s) {
     j.start = r.DateAt(row, col("start")).value;
     j.job_type = r.Text(row, col("job_type"));
     j.company = r.Text(row, col("company"));
+    j.job_type_where = r.Where(row, col("job_type"));
+    j.company_where = r.Where(row, col("company"));
     std::string et = r.Text(row, col("employment_type"));
     j.employment_type = et;
     bool known = false;

@@ -33,6 +33,8 @@ struct JobRow {  // 調査票2
   std::string company;             // 企業名
   std::string employment_type;     // 雇用形態 (the layout's spelling when recognised, else as written)
   bool self_employed = false;      // 雇用形態 is the layout's self-employed value (自営)
+  std::string job_type_where;      // its cells, for messages ("調査票2 直近の就労者リスト!C5")
+  std::string company_where;
 };
 
 struct StaffRow {  // 調査票3, columns A–I
