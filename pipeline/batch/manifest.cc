@@ -1,4 +1,5 @@
 #include "pipeline/batch/manifest.h"
+#include "pipeline/batch/manifest_blanks.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -102,6 +103,10 @@ class ManifestReader {
     e.type = Text(a, "type", true);
     e.type_line = YamlLine(a["type"]);
     e.survey_date = Text(a, "survey_date", false);
+    if (auto blank = UnfilledFields({{"name", e.name}, {"type", e.type}, {"survey_date", e.survey_date},
+                                     {"workbook", a["workbook"] && a["workbook"].IsScalar() ? a["workbook"].Scalar() : ""}});
+        !blank.empty())
+      Fail(a, "unfilled", UnfilledMessage(e.id, blank));
     if (!e.survey_date.empty()) {
       auto d = ParseDateText(Nfkc(e.survey_date));
       if (!d) Fail(a["survey_date"], "date", "survey_date「" + Excerpt(e.survey_date) + "」は日付として読めません（例: 2026-10-12）");

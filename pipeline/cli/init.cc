@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "pipeline/batch/manifest_blanks.h"
 #include "pipeline/core/fs.h"
 #include "pipeline/core/text.h"
 #include "pipeline/crypto/offcrypto.h"
@@ -184,7 +185,7 @@ std::vector<InitAgency> ScanCycleFolder(const fs::path& folder, Problems* notes)
 
 std::string AgencyEntriesYaml(const std::vector<InitAgency>& agencies) {
   Wording W;
-  std::string blank = W("blank"), s;
+  std::string blank = kInitBlank, s;
   for (const auto& a : agencies) {
     s += "\n  - id: " + a.id + "\n";
     if (a.id_suggested) s += "    " + W("id_renamed", "{folder}", a.folder) + "\n";

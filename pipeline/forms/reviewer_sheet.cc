@@ -196,6 +196,7 @@ class SheetWriter {
       texts.emplace_back(kSheetAnchorCol + s - 1, t);
     }
     FitRow(r, texts);
+    if (!item.reviewer_count.empty()) CountRow(item, ri);
     if (item.source != ItemSource::kChecklist) return;
     for (const auto& c : item.checks) CheckRows(item, c, ri);
     for (const auto& f : item.flags) {
@@ -209,6 +210,24 @@ class SheetWriter {
       TickCell(fr, v);
       FitRow(fr, {{kSheetTextCol, f.label}});
     }
+  }
+
+  // III-8/III-9: the reviewers' own count of distinct job types / employers.
+  void CountRow(const Item& item, const ReviewerItem* ri) {
+    int r = row_++;
+    CodeAndLabel(r, item.code + "-" + L_.count_code, item.reviewer_count, F_.label);
+    lxw_data_validation v = {};
+    v.validate = LXW_VALIDATION_TYPE_INTEGER;
+    v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    v.minimum_number = 0;
+    v.maximum_number = 999;
+    v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+    v.error_title = const_cast<char*>(L_.error_title.c_str());
+    v.error_message = const_cast<char*>(L_.error_count.c_str());
+    Check(worksheet_data_validation_cell(ws_, r, kSheetInputCol, &v), "data validation");
+    if (ri && ri->count) worksheet_write_number(ws_, r, kSheetInputCol, *ri->count, F_.input);
+    else worksheet_write_blank(ws_, r, kSheetInputCol, F_.input);
+    FitRow(r, {{kSheetTextCol, item.reviewer_count}});
   }
 
   void CheckRows(const Item& item, const CheckDef& c, const ReviewerItem* ri) {

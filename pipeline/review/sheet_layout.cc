@@ -81,6 +81,7 @@ ReviewerSheetLayout ParseReviewerSheetLayout(const std::string& yaml_text, const
   L.error_score = r.Str("error_score");
   L.error_check = r.Str("error_check");
   L.error_goi = r.Str("error_goi");
+  L.error_count = r.Str("error_count");
   L.instructions = r.List("instructions");
   return L;
 }

@@ -36,7 +36,7 @@ struct ReviewerSheetLayout {
   std::string reason_label, other_reason_code, other_reason_label;
   int other_reason_rows = 2;
   std::string count_code;
-  std::string error_title, error_score, error_check, error_goi;
+  std::string error_title, error_score, error_check, error_goi, error_count;
   std::vector<std::string> instructions;
 };
 
