@@ -401,8 +401,13 @@ class Scorer {
 
 AgencyScores ScoreAgency(const Survey& survey, const std::vector<ReviewerFile>& reviewers,
                          const ReviewerFile* consensus, const Instrument& instrument,
-                         const PreviousScores* previous) {
-  return Scorer(survey, reviewers, consensus, instrument).Run(previous);
+                         const PreviousScores* previous, const ConsistencyRules* hints) {
+  AgencyScores out = Scorer(survey, reviewers, consensus, instrument).Run(previous);
+  if (hints) {
+    Problems h = ConsistencyHints(*hints, survey, out, reviewers, consensus, instrument);
+    out.problems.insert(out.problems.end(), h.begin(), h.end());
+  }
+  return out;
 }
 
 }  // namespace fidelity

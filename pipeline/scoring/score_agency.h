@@ -5,6 +5,7 @@
 
 #include "pipeline/instrument/instrument.h"
 #include "pipeline/review/review.h"
+#include "pipeline/scoring/consistency.h"
 #include "pipeline/scoring/scores.h"
 #include "pipeline/survey/survey.h"
 
@@ -24,8 +25,10 @@ namespace fidelity {
 // `consensus` and `previous` may be null. Problems of the survey and of
 // the files come first in the result's `problems`; an error among them
 // (e.g. no user row) means the agency must not be reported as scored.
+// With `hints` (config/consistency.yaml), the consistency hints of
+// scoring/consistency.h are appended to the problems (coordinator-only).
 AgencyScores ScoreAgency(const Survey& survey, const std::vector<ReviewerFile>& reviewers,
                          const ReviewerFile* consensus, const Instrument& instrument,
-                         const PreviousScores* previous);
+                         const PreviousScores* previous, const ConsistencyRules* hints = nullptr);
 
 }  // namespace fidelity
