@@ -29,16 +29,17 @@ class ReportWriter {
  public:
   ReportWriter(const ReportModel& m, const ReportTemplate& t, const pdf::FontCache& fonts)
       : m_(m), t_(t), doc_(fonts, Setup(m, t)) {
-    body_ = TextStyle{.size = t.Size("body"), .color = t.Colour("text")};
-    small_ = TextStyle{.size = t.Size("small"), .color = t.Colour("muted")};
+    body_ = TextStyle{.size = t.Size("body"), .color = t.Colour("text"), .leading = 1.38};
+    small_ = TextStyle{.size = t.Size("small"), .color = t.Colour("muted"), .leading = 1.35};
     heading_ = TextStyle{.size = t.Size("heading"), .color = t.Colour("heading"), .bold = true,
                          .leading = 1.5};
     sub_ = TextStyle{.size = t.Size("body") + 0.5, .color = t.Colour("heading"), .bold = true};
-    table_.text = TextStyle{.size = t.Size("table"), .color = t.Colour("text"), .leading = 1.4};
+    table_.text = TextStyle{.size = t.Size("table"), .color = t.Colour("text"), .leading = 1.3};
     table_.header = TextStyle{.size = t.Size("table"), .color = t.Colour("text"), .bold = true,
-                              .leading = 1.4};
+                              .leading = 1.3};
     table_.header_fill = t.Colour("table_header");
     table_.border = t.Colour("border");
+    table_.padding = 2.2;
   }
 
   std::string Render() {
@@ -423,12 +424,12 @@ class ReportWriter {
   }
 
   // An item with its next step and hint, kept together on one page.
-  void StepEntry(const SectionTemplate& s, const ListEntry& e) {
+  void StepEntry(const SectionTemplate& s, const ListEntry& e, bool with_hint = true) {
     std::string line = ItemLine(s.text.at("item_format"), e);
     std::vector<std::string> more;
     const std::string& crit_key = s.text.count("criterion") ? "criterion" : "next_step";
     if (!e.next_step.empty()) more.push_back(Fill(s.text.at(crit_key), {{"next", e.next_step}}));
-    if (!e.hint.empty()) more.push_back(Fill(s.text.at("hint"), {{"hint", e.hint}}));
+    if (with_hint && !e.hint.empty()) more.push_back(Fill(s.text.at("hint"), {{"hint", e.hint}}));
     const double inner = doc_.content_width() - 8 - body_.size;
     double need = body_.size * body_.leading * doc_.Wrap(line, body_.size, inner).size();
     for (const std::string& m : more)
@@ -509,8 +510,12 @@ class ReportWriter {
       doc_.Skip(4);
     }
     if (!from_items.empty()) {
+      // Their criteria and hints are in the action plan at the end.
       SubHeading(s.text.at("items_label"), mark);
-      for (const ListEntry* e : from_items) StepEntry(s, *e);
+      std::string list;
+      for (const ListEntry* e : from_items)
+        list += (list.empty() ? "" : "、") + ItemLine(s.text.at("item_format"), *e);
+      doc_.Paragraph(Fill(s.text.at("items_line"), {{"list", list}}), body_, 8);
     }
   }
 
@@ -534,18 +539,15 @@ class ReportWriter {
     doc_.Paragraph(s.text.at("intro"), small_);
     doc_.Skip(3);
     const double w = doc_.content_width();
-    const double item_w = 120, num_w = 32, owner_w = 62, due_w = 56;
+    const double item_w = 118, owner_w = 64;
+    const double text_w = (w - item_w - owner_w) / 2;
     std::vector<TableColumn> cols = {{s.text.at("col_item"), item_w, Align::kLeft},
-                                     {s.text.at("col_now"), num_w, Align::kCenter},
-                                     {s.text.at("col_target"), num_w, Align::kCenter},
-                                     {s.text.at("col_action"), w - item_w - 2 * num_w - owner_w - due_w,
-                                      Align::kLeft},
-                                     {s.text.at("col_owner"), owner_w, Align::kLeft},
-                                     {s.text.at("col_due"), due_w, Align::kLeft}};
+                                     {s.text.at("col_criterion"), text_w, Align::kLeft},
+                                     {s.text.at("col_action"), text_w, Align::kLeft},
+                                     {s.text.at("col_owner"), owner_w, Align::kLeft}};
     std::vector<TableRow> rows;
     for (const ListEntry* e : rows_in) {
-      TableRow row{{{e->item_code + " " + e->item_name}, {e->score ? std::to_string(*e->score) : ""},
-                    {e->target ? std::to_string(*e->target) : ""}, {e->hint}, {""}, {""}}};
+      TableRow row{{{ItemLine(s.text.at("item_format"), *e)}, {e->next_step}, {e->hint}, {""}}};
       if (IsPriority(*e)) row.cells[0].fill = t_.Colour("challenge");
       rows.push_back(std::move(row));
     }
@@ -609,12 +611,14 @@ class ReportWriter {
     std::vector<TableColumn> cols = {{s.text.at("col_code"), 44, Align::kLeft},
                                      {s.text.at("col_notes"), w - 44, Align::kLeft}};
     std::vector<TableRow> rows;
+    doc_.Paragraph(s.text.at("intro"), small_);
     for (const ItemRow& it : m_.items) {
+      // The items the agency can still raise (≤ 3), the missing ones and
+      // the overridden ones; every note is in the coordinator's sheet.
+      if (it.score && *it.score > 3 && !it.overridden) continue;
       std::vector<std::string> parts;
-      // Computed values are in the score sheet; the ticked criteria of a
-      // checklist item are worth reading where the item can still grow.
-      if (!it.value.empty() && it.source == "checklist" && it.score && *it.score <= 3)
-        parts.push_back(Fill(s.text.at("checks_note"), {{"value", it.value}}));
+      // Computed values are in the score sheet and the criteria not yet met
+      // in the action plan: here only the reviewers' reasons.
       for (const std::string& n : it.notes) parts.push_back(n);
       if (it.overridden) parts.push_back("※" + s.text.at("override_note"));
       if (parts.empty()) continue;
@@ -648,7 +652,7 @@ class ReportWriter {
                           {{"before", std::to_string(*m_.previous_total)}, {"after", after}}),
                      body_, 4, "・");
     }
-    if (m_.changes.empty()) {
+    if (std::none_of(m_.changes.begin(), m_.changes.end(), [](const Change& c) { return c.after < c.before; })) {
       doc_.Paragraph(s.text.at("none"), body_, 4);
       return;
     }
@@ -658,7 +662,7 @@ class ReportWriter {
           .push_back(Fill(s.text.at("item_format"), {{"code", c.code}, {"name", c.name},
                                                      {"before", std::to_string(c.before)},
                                                      {"after", std::to_string(c.after)}}));
-    if (!up.empty()) doc_.Paragraph(s.text.at("up") + ": " + Join(up, "、"), body_, 4, "・");
+    (void)up;  // the items that rose are listed under the strengths
     if (!down.empty()) doc_.Paragraph(s.text.at("down") + ": " + Join(down, "、"), body_, 4, "・");
   }
 

@@ -44,9 +44,9 @@ const std::map<std::string, std::vector<std::string>> kSectionText = {
              "total"}},
     {"strengths", {"intro", "reviewers_label", "items_label", "item_format", "rose_format",
                    "none"}},
-    {"challenges", {"intro", "reviewers_label", "items_label", "item_format", "next_step",
-                    "hint", "none"}},
-    {"rationale", {"col_code", "col_notes", "override_note", "value_note", "checks_note",
+    {"challenges", {"intro", "reviewers_label", "items_label", "items_line", "item_format",
+                    "none"}},
+    {"rationale", {"intro", "col_code", "col_notes", "override_note", "value_note", "checks_note",
                    "no_notes"}},
     {"changes", {"intro", "none", "first_time", "item_format", "up", "down", "total_change"}},
     {"trend", {"intro", "col_cycle", "col_total", "changed", "changed_format"}},
@@ -54,7 +54,7 @@ const std::map<std::string, std::vector<std::string>> kSectionText = {
     {"glossary", {"intro"}},
     {"problems", {"intro", "none", "col_severity", "col_where", "col_message", "warning",
                   "error"}},
-    {"plan", {"intro", "col_item", "col_now", "col_target", "col_action", "col_owner", "col_due",
+    {"plan", {"intro", "item_format", "col_item", "col_criterion", "col_action", "col_owner",
               "none"}},
 };
 
