@@ -5,6 +5,7 @@
 #include "pipeline/core/escape.h"
 #include "pipeline/core/fs.h"
 #include "pipeline/core/problem.h"
+#include "pipeline/core/stage_timer.h"
 #include "pipeline/crypto/offcrypto.h"
 #include "pipeline/survey/reader.h"
 #include "pipeline/xlsx/xlsx_reader.h"
@@ -33,7 +34,10 @@ Survey ReadSurveyWorkbook(const std::filesystem::path& path, const std::optional
                                "先頭の「~$」を除いた本体のファイルを指定してください。"));
   try {
     std::string bytes = ReadFile(path, kMaxWorkbookFileBytes);
-    if (LooksLikeOleCompound(bytes)) bytes = DecryptWorkbook(bytes, password.value_or(""), label);
+    if (LooksLikeOleCompound(bytes)) {
+      StageScope t(Stage::kDecrypt);  // shown apart by bench/run_bench.sh
+      bytes = DecryptWorkbook(bytes, password.value_or(""), label);
+    }
     Workbook wb = ReadXlsx(bytes, label);
     bytes.clear();
     bytes.shrink_to_fit();
