@@ -123,6 +123,9 @@ TEST_F(SampleCycle, SummaryCsvHasBomAndOneRowPerAgency) {
 
 TEST_F(SampleCycle, RerunIsByteIdenticalAndReplacesWholeFolders) {
   fs::path again = tmp_->path() / "again";
+  ASSERT_EQ(RunFidelity("run " + Q(tmp_->path() / "samples/2026") + " -o " + Q(again) + " -j 1").exit_code, 0);
+  // A file left in one of our (stamped) agency folders goes with the folder.
+  ASSERT_TRUE(fs::exists(again / "hamamatsu-01/.fidelity-output"));
   Write(again / "hamamatsu-01/stale.txt", "from an old run");
   auto r = RunFidelity("run " + Q(tmp_->path() / "samples/2026") + " -o " + Q(again) + " -j 1");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -175,9 +178,9 @@ TEST(Producers, SameDataFromEveryProducerGivesIdenticalScores) {
   for (const char* p : producers) {
     fs::copy_file(test::DataPath(std::string("survey/survey_") + p + ".xlsx"), tmp / (std::string(p) + ".xlsx"));
     manifest += std::string("  - {id: ") + p + ", name: テスト機関, type: 地域事業所, survey_date: 2026-10-12, workbook: " +
-                p + ".xlsx, reviews: [山田.yaml]}\n";
+                p + ".xlsx, reviews: [" + p + "-山田.yaml]}\n";
+    Write(tmp / (std::string(p) + "-山田.yaml"), kReviewer);  // a file is named once in a manifest
   }
-  Write(tmp / "山田.yaml", kReviewer);
   Write(tmp / "cycle.yaml", manifest);
   auto r = RunFidelity("run " + Q(tmp.path()) + " -o " + Q(tmp / "out"));
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
@@ -214,8 +217,12 @@ TEST(BrokenAgencies, FailAloneLeaveNothingAndAreNamed) {
   // made by the survey tests; here we use the survey fixture trimmed by openpyxl.
   std::string manifest = "cycle: 2026年度\nagencies:\n";
   auto entry = [&](const std::string& id, const std::string& wbname) {
+    // Each agency its own reviewer files (a file is named once in a manifest).
+    if (id != "ok-agency")
+      for (const char* f : {"山田.yaml", "佐藤.yaml", "合議.yaml"}) fs::copy_file(tmp / "good" / f, tmp / (id + "-" + f));
+    std::string r = id == "ok-agency" ? "good/" : id + "-";
     manifest += "  - {id: " + id + ", name: " + id + ", type: 地域事業所, survey_date: 2026-10-12, workbook: " + wbname +
-                ", reviews: [good/山田.yaml, good/佐藤.yaml], consensus: good/合議.yaml}\n";
+                ", reviews: [" + r + "山田.yaml, " + r + "佐藤.yaml], consensus: " + r + "合議.yaml}\n";
   };
   entry("ok-agency", "good/" + wb.filename().string());
   entry("not-a-zip", "notzip.xlsx");
@@ -246,9 +253,9 @@ TEST(BrokenAgencies, FailAloneLeaveNothingAndAreNamed) {
   std::string csv = Slurp(tmp / "out/summary.csv");
   EXPECT_NE(csv.find("not-a-zip,not-a-zip,地域事業所"), std::string::npos);
   EXPECT_NE(csv.find("失敗: "), std::string::npos);
-  // No temporaries left.
+  // No temporaries left (the stamp that marks the folder as ours stays).
   for (const auto& e : fs::directory_iterator(tmp / "out"))
-    EXPECT_NE(e.path().filename().string()[0], '.') << e.path();
+    if (e.path().filename() != ".fidelity-output") EXPECT_NE(e.path().filename().string()[0], '.') << e.path();
 }
 
 TEST(Usage, ExitCodes) {
@@ -299,10 +306,14 @@ TEST(KilledRun, LeavesNoPartialFileUnderAFinalName) {
   for (const auto& e : fs::directory_iterator(tmp / "fuji-04"))
     if (e.path().extension() == ".xlsx") wb = e.path().filename().string();
   std::string manifest = "cycle: 2026年度\nagencies:\n";
-  for (int i = 0; i < 400; ++i)
-    manifest += "  - {id: a" + std::to_string(i) + ", name: 機関" + std::to_string(i) +
-                ", type: 医療機関, survey_date: 2026-10-12, workbook: fuji-04/" + wb +
-                ", reviews: [fuji-04/佐藤.yaml, fuji-04/高橋.yaml]}\n";
+  for (int i = 0; i < 400; ++i) {  // each its own copies: a file is named once in a manifest
+    const std::string id = "a" + std::to_string(i);
+    fs::create_directories(tmp / ("in-" + id));
+    for (const std::string& f : {wb, std::string("佐藤.yaml"), std::string("高橋.yaml")})
+      fs::copy_file(tmp / "fuji-04" / f, tmp / ("in-" + id) / f);
+    manifest += "  - {id: " + id + ", name: 機関" + std::to_string(i) + ", type: 医療機関, survey_date: 2026-10-12, workbook: in-" +
+                id + "/" + wb + ", reviews: [in-" + id + "/佐藤.yaml, in-" + id + "/高橋.yaml]}\n";
+  }
   std::ofstream(tmp / "cycle.yaml") << manifest;
   fs::path out = tmp / "out";
   pid_t pid = fork();
@@ -345,7 +356,8 @@ TEST(KilledRun, LeavesNoPartialFileUnderAFinalName) {
   // The next run cleans up and completes.
   auto r = test::RunFidelity("run '" + tmp.path().string() + "' -o '" + out.string() + "' --only a1 a2");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  for (const auto& e : fs::directory_iterator(out)) EXPECT_NE(e.path().filename().string()[0], '.') << e.path();
+  for (const auto& e : fs::directory_iterator(out))
+    if (e.path().filename() != ".fidelity-output") EXPECT_NE(e.path().filename().string()[0], '.') << e.path();
 }
 
 }  // namespace
