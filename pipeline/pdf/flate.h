@@ -13,7 +13,7 @@ namespace fidelity::pdf {
 
 // The level used for report streams. Measured on the sample reports and a
 // 200-agency cycle (docs/speed.md): see the table there for size vs CPU.
-inline constexpr int kFlateLevel = 6;
+inline constexpr int kFlateLevel = 1;
 
 // `data` in the zlib format at `level` (1–12). Throws std::runtime_error
 // when libdeflate cannot allocate a compressor.

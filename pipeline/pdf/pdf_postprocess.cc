@@ -37,6 +37,21 @@ void WriteBlocks(std::string& out, const std::vector<std::string>& entries, cons
 
 QPDFObjectHandle Num(double v) { return QPDFObjectHandle::newReal(v, 2); }
 
+// libharu writes the CIDToGIDMap for all 65,536 CIDs (131,070 bytes, the
+// largest stream of a report before compression); our codes end at
+// `cids`, so the map keeps only its first 2 * cids bytes (PDF 32000-1
+// 9.7.4.2: CID c's glyph is at bytes 2c and 2c+1; no higher CID is shown).
+void ShortenCidToGidMap(QPDFObjectHandle type0, size_t cids) {
+  QPDFObjectHandle fonts = type0.getKey("/DescendantFonts");
+  if (!fonts.isArray() || fonts.getArrayNItems() < 1) return;
+  QPDFObjectHandle map = fonts.getArrayItem(0).getKey("/CIDToGIDMap");
+  if (!map.isStream() || !map.getDict().getKey("/Filter").isNull()) return;
+  std::shared_ptr<Buffer> raw = map.getRawStreamData();
+  if (raw->getSize() <= 2 * cids) return;
+  std::string head(reinterpret_cast<const char*>(raw->getBuffer()), 2 * cids);
+  map.replaceStreamData(head, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+}
+
 // Compresses every stream without a filter (libharu writes them all
 // uncompressed; see PdfDoc::Finish) with libdeflate: each byte is deflated
 // once, by the fastest compressor we have.
@@ -114,6 +129,7 @@ std::string PostProcessPdf(std::string_view pdf, const PdfPostProcess& o) {
         if (!font.getKey("/Subtype").isNameAndEquals("/Type0")) continue;
         font.replaceKey("/ToUnicode", to_unicode);
         font.replaceKey("/Encoding", QPDFObjectHandle::newName("/Identity-H"));
+        ShortenCidToGidMap(font, o.code_base + o.codepoints.size());
       }
     }
 
