@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <set>
 #include <thread>
 
 #include "pipeline/batch/resources.h"
@@ -18,26 +19,35 @@ std::unique_ptr<CyclePlan> ScoreCycle(const Manifest& m, const std::vector<const
   plan->chain = std::move(chain);
   ProcessOptions opt = options;
   opt.chain = &plan->chain;
-  std::vector<ScoredAgency> scored(todo.size());
+  // Every agency of the manifest is scored, also under --only: the region's
+  // figures in a report never depend on which agencies were re-run.
+  const size_t n = m.agencies.size();
+  std::vector<ScoredAgency> scored(n);
   std::atomic<size_t> next{0};
   auto worker = [&]() {
-    for (size_t i = next++; i < todo.size(); i = next++) scored[i] = ScoreEntry(m, *todo[i], res, opt);
+    for (size_t i = next++; i < n; i = next++) scored[i] = ScoreEntry(m, m.agencies[i], res, opt);
   };
   std::vector<std::thread> threads;
-  for (int t = 1; t < std::min<int>(jobs, static_cast<int>(todo.size())); ++t) threads.emplace_back(worker);
+  for (int t = 1; t < std::min<int>(jobs, static_cast<int>(n)); ++t) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
 
-  std::vector<report::CohortRow> rows;
-  for (size_t i = 0; i < todo.size(); ++i) {
-    const AgencyEntry& e = *todo[i];
-    rows.push_back(scored[i].ok ? report::CohortRowOf(scored[i].scores, scored[i].info)
-                                : report::FailedCohortRow(e.id, e.name, e.type, scored[i].problems));
+  std::set<std::string> selected;
+  for (const AgencyEntry* e : todo) selected.insert(e->id);
+  std::vector<report::CohortRow> all, rows;
+  for (size_t i = 0; i < n; ++i) {
+    const AgencyEntry& e = m.agencies[i];
+    all.push_back(scored[i].ok ? report::CohortRowOf(scored[i].scores, scored[i].info)
+                               : report::FailedCohortRow(e.id, e.name, e.type, scored[i].problems));
+    if (!selected.count(e.id)) continue;  // scored for the region only; its scores are dropped here
+    rows.push_back(all.back());
     plan->scored[e.id] = std::move(scored[i]);
   }
   report::CohortSpec spec =
       report::CohortSpecOf(res.instrument, m.cycle, res.summary_template.Threshold("region_minimum"));
+  report::RegionFigures region = report::BuildCohort(spec, std::move(all), {}).region;
   plan->cohort = report::BuildCohort(std::move(spec), std::move(rows), plan->chain.cycles);
+  plan->cohort.region = std::move(region);
   return plan;
 }
 

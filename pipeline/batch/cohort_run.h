@@ -28,7 +28,10 @@ struct CyclePlan {
   report::CohortModel cohort;
 };
 
-// Phase 1 over `todo` on `jobs` threads. `chain` is last cycle's chain (may be empty).
+// Phase 1 on `jobs` threads: every agency of the manifest is scored (the
+// region's figures are over all of them, also under --only); the scores of
+// the `todo` agencies are kept for phase 2 and their rows make the cohort
+// the summaries show. `chain` is the previous-run chain (may be empty).
 std::unique_ptr<CyclePlan> ScoreCycle(const Manifest& manifest, const std::vector<const AgencyEntry*>& todo,
                                       const CycleResources& res, const ProcessOptions& options, PreviousChain chain,
                                       int jobs);

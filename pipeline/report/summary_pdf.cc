@@ -144,7 +144,7 @@ void BandsTrend(Ctx& c) {
 // band limits dashed, cycle names as the axis labels.
 void Trend(Ctx& c) {
   const auto& m = c.m;
-  double h = 190;
+  double h = 150;
   c.Heading("trend_heading", h + 60);
   c.doc.Paragraph(c.T("trend_note", {{"n", std::to_string(m.trend.size())}}), c.small);
   if (m.trend.size() < 2) c.doc.Paragraph(c.T("trend_single"), c.small);
@@ -228,7 +228,7 @@ pdf::BarSpec TotalBars(Ctx& c) {
 // Each agency's total on a labelled 0–max axis, page by page.
 void Totals(Ctx& c) {
   std::string previous = c.m.trend.size() >= 2 ? c.m.trend[c.m.trend.size() - 2].cycle : "";
-  c.Heading("totals_heading", 160);
+  c.Heading("totals_heading", 110);
   c.doc.Paragraph(previous.empty() ? c.T("totals_no_previous") : c.T("totals_note", {{"previous", previous}}), c.small);
   c.doc.Skip(4);
   pdf::BarSpec bars = TotalBars(c);
@@ -252,7 +252,7 @@ void Totals(Ctx& c) {
     double top = c.doc.y();
     double used = pdf::DrawBars(c.doc, c.doc.left(), top, c.doc.content_width(), part);
     for (const auto& b : c.m.spec.bands)
-      if (b.min > 0) {
+      if (b.min > c.m.spec.total_min) {  // the limits inside the scale
         double x = bar_x + bar_w * b.min / bars.max;
         c.doc.Line(x, top - 2, x, top + used, c.t.Band(b.key), 0.8, true);
       }
@@ -274,12 +274,12 @@ void Items(Ctx& c) {
   c.doc.Paragraph(c.T("items_note", {{"n", std::to_string(m.scored)}, {"weak", std::to_string(weak)}}), c.small);
   c.doc.Skip(4);
   using pdf::Align;
-  std::vector<pdf::TableColumn> cols = {{c.T("col_code"), 40},   {c.T("col_name"), 168},
-                                        {c.T("col_n"), 38, Align::kCenter},
+  std::vector<pdf::TableColumn> cols = {{c.T("col_code"), 40},   {c.T("col_name"), 204},
+                                        {c.T("col_n"), 32, Align::kCenter},
                                         {c.T("col_median"), 40, Align::kCenter},
-                                        {c.T("col_iqr"), 58, Align::kCenter},
-                                        {c.T("col_range"), 36, Align::kCenter}};
-  for (int s = 1; s <= 5; ++s) cols.push_back({std::to_string(s), 26, Align::kCenter});
+                                        {c.T("col_iqr"), 52, Align::kCenter},
+                                        {c.T("col_range"), 34, Align::kCenter}};
+  for (int s = 1; s <= 5; ++s) cols.push_back({std::to_string(s), 21, Align::kCenter});
   std::vector<pdf::TableRow> rows;
   for (const auto& s : m.items) {
     std::vector<pdf::TableCell> cells = {s.code, s.name, std::to_string(s.n)};
