@@ -54,6 +54,7 @@ std::shared_ptr<const CycleResources> LoadCycleResources() {
   auto r = std::make_shared<CycleResources>();
   r->layout = DefaultLayout();
   r->instrument = LoadInstrumentFile(DefaultInstrumentPath());
+  r->consistency = LoadConsistencyRules(ReadFile(DefaultConsistencyPath()), "consistency.yaml", r->instrument);
   r->report_template = report::LoadDefaultReportTemplate();
   r->recommendations = report::LoadDefaultRecommendations();
   r->summary_template = report::LoadDefaultSummaryTemplate();
@@ -154,7 +155,7 @@ ScoredAgency ScoreEntry(const Manifest& m, const AgencyEntry& e, const CycleReso
     // 4. Score.
     StageScope score_timer(Stage::kScore);
     out.scores = ScoreAgency(survey, reviewers, consensus ? &*consensus : nullptr, res.instrument,
-                             previous ? &*previous : nullptr);
+                             previous ? &*previous : nullptr, &res.consistency);
     out.info.id = e.id;
     out.info.name = e.name;
     out.info.type = e.type;

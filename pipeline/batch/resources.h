@@ -8,6 +8,7 @@
 #include "pipeline/report/recommendations.h"
 #include "pipeline/report/report_template.h"
 #include "pipeline/report/summary_template.h"
+#include "pipeline/scoring/consistency.h"
 #include "pipeline/survey/layout.h"
 
 namespace fidelity {
@@ -15,6 +16,7 @@ namespace fidelity {
 struct CycleResources {
   WorkbookLayout layout;
   Instrument instrument;
+  ConsistencyRules consistency;  // config/consistency.yaml: coordinator-only hints
   report::ReportTemplate report_template;
   report::Recommendations recommendations;
   report::SummaryTemplate summary_template;  // summary.pdf/.csv/.xlsx and the region threshold
