@@ -55,6 +55,25 @@ std::string_view TrimWs(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
+// pugixml's reason in Japanese (its own descriptions are English).
+std::string XmlReason(pugi::xml_parse_status st) {
+  switch (st) {
+    case pugi::status_out_of_memory: return "メモリが足りません";
+    case pugi::status_unrecognized_tag:
+    case pugi::status_bad_start_element:
+    case pugi::status_bad_end_element: return "タグが正しくありません";
+    case pugi::status_end_element_mismatch: return "開始タグと終了タグが対応していません";
+    case pugi::status_bad_attribute: return "属性が正しくありません";
+    case pugi::status_no_document_element: return "要素がありません";
+    case pugi::status_bad_pi:
+    case pugi::status_bad_comment:
+    case pugi::status_bad_cdata:
+    case pugi::status_bad_doctype:
+    case pugi::status_bad_pcdata: return "記述が正しくありません";
+    default: return "XML として読めません";
+  }
+}
+
 // Text of a <t> element (PCDATA and CDATA children).
 void AppendText(const pugi::xml_node& t, std::string& out) {
   for (pugi::xml_node c = t.first_child(); c; c = c.next_sibling())
@@ -324,7 +343,7 @@ class Reader {
     const unsigned flags = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol |
                            pugi::parse_wconv_attribute | pugi::parse_ws_pcdata_single;
     pugi::xml_parse_result r = doc.load_buffer_inplace(buf.data(), buf.size(), flags, pugi::encoding_utf8);
-    if (!r) BadXml(part, std::string(r.description()) + "、" + std::to_string(r.offset) + " バイト目");
+    if (!r) BadXml(part, XmlReason(r.status) + "、" + std::to_string(r.offset) + " バイト目");
   }
 
   std::string FindOfficeDocument() {
