@@ -90,6 +90,7 @@ void AgenciesSheet(lxw_workbook* wb, const CohortModel& m, const SummaryTemplate
   ColourScale(ws, 1, 3, static_cast<int>(table.size()) - 1, 2 + items, t, std::make_pair(1.0, 5.0));
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9);
+  worksheet_fit_to_pages(ws, 1, 0);  // every column on one page width
 }
 
 void ItemsSheet(lxw_workbook* wb, const CohortModel& m, const SummaryTemplate& t, const Formats& f) {
@@ -128,6 +129,9 @@ void ItemsSheet(lxw_workbook* wb, const CohortModel& m, const SummaryTemplate& t
   worksheet_set_column(ws, 2, 13, 9, nullptr);
   worksheet_freeze_panes(ws, 1, 2);
   if (last >= 1) worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(last), 13);
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);
+  worksheet_fit_to_pages(ws, 1, 0);
 }
 
 void HistorySheet(lxw_workbook* wb, const CohortModel& m, const SummaryTemplate& t, const Formats& f) {

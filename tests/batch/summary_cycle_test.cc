@@ -151,6 +151,20 @@ TEST_F(Chain, ALoopInTheChainIsCutWithAWarning) {
   EXPECT_EQ((*h.get("history"))[0].get("cycle")->as_string(), "2025年度");
 }
 
+TEST_F(Chain, OnlyRerendersSomeAgenciesWithTheWholeRegion) {
+  fs::path o = tmp_->path() / "only";
+  auto r = RunFidelity("run " + Q(samples() / "2026") + " -o " + Q(o) + " --quiet --only numazu-03 fuji-04");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string csv = Slurp(o / "summary.csv");
+  int lines = 0;
+  for (char ch : csv) lines += ch == '\n';
+  EXPECT_EQ(lines, 3);  // header + the two agencies re-run
+  auto text = test::RunShell("pdftotext -layout " + Q(o / "summary.pdf") + " -");
+  EXPECT_NE(text.out.find("地域の中央値（確定した 5 機関）"), std::string::npos) << text.out;
+  // fuji-04's report is the same as in the full run: the region did not shrink to the two re-run.
+  EXPECT_EQ(Slurp(o / "fuji-04/report.pdf"), Slurp(out() / "fuji-04/report.pdf"));
+}
+
 TEST(Region, FewerThanFiveScoredAgenciesShowNoRegionFigures) {
   test::TempDir t;
   fs::copy(Repo() / "samples", t / "samples", fs::copy_options::recursive);
