@@ -340,7 +340,9 @@ int RunCycle(const Manifest& manifest, const RunOptions& options, const AgencyPr
   }
   LockFile lock(options.out / kLockName);
   if (!lock.ok()) {
-    err << "fidelity: " << FormatProblem(Error("out.locked", options.out.string(), lock.message())) << "\n";
+    err << "fidelity: " << FormatProblem(Error(lock.holder() ? "out.locked" : "out.lock_failed", options.out.string(),
+                                               lock.message()))
+        << "\n";
     return 2;
   }
   CleanStaleTemporaries(options.out);

@@ -44,19 +44,28 @@ struct RunTotals {
   double wall_seconds = 0;
 };
 
-// Returns the exit code of SPEC §7 (0 all ok, 1 some failed). Unknown ids
-// in `only` are a usage error: returns 2 before doing anything.
+// Returns the exit code of SPEC §7 (0 all ok, 1 some failed or an output
+// could not be written). Returns 2 before doing anything when `only` names
+// an unknown id, when OUT cannot be used (batch/output_folder.h: a file, an
+// input's folder, not ours …) or when another run holds OUT/.fidelity.lock.
+// On SIGINT/SIGTERM: finishes the agencies in hand, writes run.json marked
+// "interrupted", removes the summaries and returns 128+signal (docs/safety.md).
 int RunCycle(const Manifest& manifest, const RunOptions& options, const AgencyProcessor& process,
              std::ostream& out, std::ostream& err, RunTotals* totals = nullptr);
 
-// Replaces OUT/<id> with exactly `files`, atomically: the files are written
-// into a hidden temporary folder beside it, which is then swapped in with
-// one rename (renameat2 RENAME_EXCHANGE when a previous folder exists).
+// Replaces OUT/<id> with exactly `files` plus the stamp, atomically: the
+// files are written (core/fs.h WriteFileAtomic) into a hidden temporary
+// folder named for this process, which is then swapped in with one rename
+// (renameat2 RENAME_EXCHANGE when a previous folder exists). On any failure
+// the previous folder is untouched. Throws InputError: "out.not_ours" when
+// OUT/<id> exists and is not ours, "io.write" (Japanese reason) otherwise.
 void WriteAgencyFolder(const std::filesystem::path& out, const std::string& id,
                        const std::map<std::string, std::string>& files);
-// Removes OUT/<id> (a failed agency leaves no output, not even last run's).
+// Removes OUT/<id> when it is ours (a failed agency leaves no stale report);
+// a folder not ours is left alone. Throws InputError("io.write") on failure.
 void RemoveAgencyFolder(const std::filesystem::path& out, const std::string& id);
-// Removes hidden temporaries a killed run left behind in OUT.
+// Removes hidden temporaries that runs no longer alive left behind in OUT
+// (a living run's temporaries are never touched).
 void CleanStaleTemporaries(const std::filesystem::path& out);
 
 }  // namespace fidelity
