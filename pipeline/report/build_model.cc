@@ -79,7 +79,9 @@ void Lists(ReportModel& m, const AgencyScores& scores, const Instrument& instrum
   for (size_t i = 0; i < m.items.size(); ++i) {
     const ItemRow& r = m.items[i];
     if (!r.score || *r.score > 3) continue;
-    ListEntry e{"", r.code, r.name, r.score};
+    // Lists and the plan use the score sheet's short name.
+    const Item* def = instrument.FindItem(r.code);
+    ListEntry e{"", r.code, def && !def->short_name.empty() ? T(def->short_name) : r.name, r.score};
     e.target = *r.score + 1;
     if (const Item* item = instrument.FindItem(r.code)) {
       const ItemScore* s = scores.Find(r.code);

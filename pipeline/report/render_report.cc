@@ -539,15 +539,15 @@ class ReportWriter {
     doc_.Paragraph(s.text.at("intro"), small_);
     doc_.Skip(3);
     const double w = doc_.content_width();
-    const double item_w = 118, owner_w = 64;
-    const double text_w = (w - item_w - owner_w) / 2;
+    const double item_w = 104, owner_w = 46;
     std::vector<TableColumn> cols = {{s.text.at("col_item"), item_w, Align::kLeft},
-                                     {s.text.at("col_criterion"), text_w, Align::kLeft},
-                                     {s.text.at("col_action"), text_w, Align::kLeft},
+                                     {s.text.at("col_action"), w - item_w - owner_w, Align::kLeft},
                                      {s.text.at("col_owner"), owner_w, Align::kLeft}};
     std::vector<TableRow> rows;
     for (const ListEntry* e : rows_in) {
-      TableRow row{{{ItemLine(s.text.at("item_format"), *e)}, {e->next_step}, {e->hint}, {""}}};
+      std::string text = Fill(s.text.at("criterion"), {{"next", e->next_step}});
+      if (!e->hint.empty()) text += "　" + Fill(s.text.at("hint"), {{"hint", e->hint}});
+      TableRow row{{{ItemLine(s.text.at("item_format"), *e)}, {text}, {""}}};
       if (IsPriority(*e)) row.cells[0].fill = t_.Colour("challenge");
       rows.push_back(std::move(row));
     }

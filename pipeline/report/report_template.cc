@@ -54,7 +54,7 @@ const std::map<std::string, std::vector<std::string>> kSectionText = {
     {"glossary", {"intro"}},
     {"problems", {"intro", "none", "col_severity", "col_where", "col_message", "warning",
                   "error"}},
-    {"plan", {"intro", "item_format", "col_item", "col_criterion", "col_action", "col_owner",
+    {"plan", {"intro", "item_format", "col_item", "col_action", "col_owner", "criterion", "hint",
               "none"}},
 };
 
