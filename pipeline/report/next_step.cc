@@ -8,7 +8,7 @@ namespace fidelity::report {
 namespace {
 
 bool BuildsOnBelow(const std::string& a) {
-  for (const char* w : {"さらに", "それら", "同じく", "同様"})
+  for (const char* w : {"さらに", "それら", "同様"})
     if (a.find(w) != std::string::npos) return true;
   return false;
 }
@@ -46,9 +46,21 @@ std::string JoinLabels(const std::vector<std::string>& v) {
 
 }  // namespace
 
+// 「同じく75〜89%」: the subject of the lowest anchor (its text up to the
+// first digit) with the rest of this one.
+std::string SameAs(const Item& item, const std::string& anchor) {
+  const std::string same = "同じく";
+  if (anchor.rfind(same, 0) != 0 || item.anchors.empty()) return {};
+  const std::string& root = item.anchors.begin()->second;
+  size_t digit = root.find_first_of("0123456789");
+  if (digit == std::string::npos || digit == 0) return {};
+  return root.substr(0, digit) + anchor.substr(same.size());
+}
+
 std::string FullAnchor(const Item& item, int target) {
   auto a = item.anchors.find(target);
   if (a == item.anchors.end()) return {};
+  if (std::string same = SameAs(item, a->second); !same.empty()) return same;
   if (target > 1 && BuildsOnBelow(a->second)) {
     std::string below = FullAnchor(item, target - 1);
     if (!below.empty()) return below + "。" + a->second;

@@ -127,6 +127,15 @@ TEST(NextStepTest, AnAnchorBuildingOnTheOneBelowIsWrittenOut) {
   EXPECT_NE(a4.find(ii4->anchors.at(4)), std::string::npos) << a4;
 }
 
+TEST(NextStepTest, SameAsTheFirstAnchorTakesItsSubject) {
+  const Item* i2 = Ins().FindItem("I-2");
+  ASSERT_NE(i2, nullptr);
+  std::string a3 = FullAnchor(*i2, 3);
+  EXPECT_EQ(a3.find("同じく"), std::string::npos) << a3;
+  EXPECT_EQ(a3.find("60%未満"), std::string::npos) << a3;
+  EXPECT_NE(a3.find("75〜89%"), std::string::npos) << a3;
+}
+
 TEST(NextStepTest, AValueNextToABandEdgeShowsEnoughDigits) {
   const Item* i1 = Ins().FindItem("I-1");
   ASSERT_NE(i1, nullptr);
