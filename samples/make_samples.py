@@ -311,9 +311,14 @@ def add_months(d, n):
     return D(y, m, min(d.day, last))
 
 
+def working(u):
+    """SPEC §3.3: 現在の状況 就労中; only a blank 現在の状況 falls back to a 就職日."""
+    return u["status"] == "就労中" if u.get("status") else u["job"] is not None
+
+
 def group_of(u, R):
     r12, r6, r3 = add_months(R, -12), add_months(R, -6), add_months(R, -3)
-    if u["job"] is None:
+    if not working(u):
         return "A" if r12 <= u["reg"] <= r3 else None
     if u["reg"] >= r12 and u["job"] >= r6:
         return "B"
@@ -656,7 +661,8 @@ def computed_items(a, users, cases):
     days = [((c if c else R) - reg).days for reg, c in cases]
     months = F(sum(days), len(days)) / 30
     values["III-4"] = months
-    out["III-4"] = band(months, [(5, None, 1), (4, 1, 2), (3, 2, 5), (2, 5, 9), (1, 9, None)])
+    # SPEC §3.2: ≤ 1 month (30 days, the standard's 「30日以内」) → 5, (1, 2) → 4
+    out["III-4"] = 5 if months <= 1 else band(months, [(4, 1, 2), (3, 2, 5), (2, 5, 9), (1, 9, None)])
     filled = [v for v in rec["iii5"] if v is not None]
     values["III-5"] = F(100 * sum(filled), len(filled))
     out["III-5"] = band(values["III-5"], [(1, 0, 25), (2, 25, 50), (3, 50, 75), (4, 75, 90), (5, 90, None)])

@@ -52,9 +52,12 @@ TEST(Sample, JsonHasExactlyGroupsAndSample) {
   }
   // By SPEC §3.3 with 記載日 2026/09/30 (tests/data/forms/fill_blank.py's users):
   // registered every 11 days from 2025/10/01, every third one working 40 days later.
-  EXPECT_EQ(count["A"], 16);
-  EXPECT_EQ(count["B"], 5);
-  EXPECT_EQ(count["C"], 5);
+  // U110 and U122 got a job and left it (離職): not working, so A, not C / B.
+  EXPECT_EQ(count["A"], 18);
+  EXPECT_EQ(count["B"], 4);
+  EXPECT_EQ(count["C"], 4);
+  EXPECT_EQ(g.get("U110")->as_string(), "A");
+  EXPECT_EQ(g.get("U122")->as_string(), "A");
   EXPECT_EQ(count["null"], 4);
   // sample: exactly A, B, C; 3/4/3 ids, each from its group, no repeats.
   const Json& s = *j.get("sample");
