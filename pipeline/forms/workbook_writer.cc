@@ -101,24 +101,7 @@ std::vector<std::string> Strings(const YAML::Node& n) {
   return out;
 }
 
-}  // namespace
-
-void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const std::filesystem::path& path,
-                            const FormOptions& opt) {
-  YAML::Node T = ReadYamlFile(DataDir() / "templates" / "blank_form.yaml", "blank_form.yaml", {"template"}).root;
-  auto text = [&](const char* k) { return T[k] ? T[k].as<std::string>() : std::string(); };
-
-  std::filesystem::path tmp = path;
-  tmp += ".tmp." + std::to_string(getpid());
-  lxw_workbook_options wopt = {};
-  wopt.constant_memory = LXW_FALSE;
-  lxw_workbook* wb = workbook_new_opt(tmp.c_str(), &wopt);
-  if (!wb) throw std::runtime_error("cannot create " + tmp.string());
-  lxw_doc_properties props = {};
-  props.title = const_cast<char*>("IPSフィデリティ調査 事前調査票");
-  props.created = 1767225600;  // fixed (2026-01-01): the same inputs give the same bytes
-  workbook_set_properties(wb, &props);
-
+Formats MakeFormats(lxw_workbook* wb) {
   Formats F;
   F.title = workbook_add_format(wb);
   format_set_bold(F.title);
@@ -149,103 +132,147 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
   F.pct = workbook_add_format(wb);
   format_set_num_format(F.pct, "0.0%");
   format_set_border(F.pct, LXW_BORDER_THIN);
+  return F;
+}
+
+int IndexOf(const std::vector<std::string>& cols, const char* key) {
+  for (size_t k = 0; k < cols.size(); ++k)
+    if (cols[k] == key) return static_cast<int>(k);
+  return -1;
+}
+
+// Writes the sheets of one workbook, one method per sheet, in the form's order.
+class FormWriter {
+ public:
+  FormWriter(const WorkbookLayout& L, const Survey* data, const FormOptions& opt, const YAML::Node& T,
+             lxw_workbook* wb)
+      : L_(L), data_(data), opt_(opt), T_(T), wb_(wb), F_(MakeFormats(wb)),
+        choose_{Text("choice_error_title"), Text("choice_error_message")} {}
+
+  void All() {
+    if (opt_.instructions) Instructions();
+    Cover();
+    Rates();
+    Jobs();
+    Staff();
+    Users();
+    Records();
+  }
+
+ private:
+  std::string Text(const char* k) const { return T_[k] ? T_[k].as<std::string>() : std::string(); }
+
+  void DateOrBlank(lxw_worksheet* ws, int r, int c, const std::optional<Date>& d) {
+    if (d) {
+      lxw_datetime x = Lxw(*d);
+      worksheet_write_datetime(ws, r, c, &x, F_.input_date);
+    } else {
+      worksheet_write_blank(ws, r, c, F_.input_date);
+    }
+  }
+
+  void Bit(lxw_worksheet* ws, int row, int col, std::optional<int> v) {
+    if (v) worksheet_write_number(ws, row, col, *v, F_.input);
+    else worksheet_write_blank(ws, row, col, F_.input);
+  }
 
   // 記入方法
-  if (opt.instructions) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, text("instructions_sheet").c_str());
+  void Instructions() {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, Text("instructions_sheet").c_str());
     // Row heights are set here: a reader that does not autofit (LibreOffice
     // with a file from libxlsxwriter) would otherwise overlap wrapped lines.
     constexpr int kWidth = 72;  // LibreOffice draws these wider than Excel: keep to one A4 width
-    worksheet_set_column(ws, 0, 0, kWidth, F.wrap);
+    worksheet_set_column(ws, 0, 0, kWidth, F_.wrap);
     PrintSetup(ws, false);
-    Check(worksheet_write_string(ws, 0, 0, text("title").c_str(), F.title), "title");
+    Check(worksheet_write_string(ws, 0, 0, Text("title").c_str(), F_.title), "title");
     worksheet_set_row(ws, 0, 22, nullptr);
     int r = 2;
     int n = 1;
-    for (const auto& line : Strings(T["instructions"])) {
+    for (const auto& line : Strings(T_["instructions"])) {
       std::string s = std::to_string(n++) + ". " + line;
       int lines = (DisplayWidth(s) + kWidth - 7) / (kWidth - 6);  // a little slack for proportional glyphs
       worksheet_set_row(ws, r, 15.0 * std::max(lines, 1) + 3, nullptr);
-      Check(worksheet_write_string(ws, r++, 0, s.c_str(), F.wrap), "instructions");
+      Check(worksheet_write_string(ws, r++, 0, s.c_str(), F_.wrap), "instructions");
     }
   }
 
   // 記載日
-  {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, L.cover.sheet.c_str());
+  void Cover() {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, L_.cover.sheet.c_str());
     worksheet_set_column(ws, 0, 0, 14, nullptr);
     worksheet_set_column(ws, 1, 1, 40, nullptr);
     PrintSetup(ws, false);
-    int c = L.cover.label_column - 1;
-    Check(worksheet_write_string(ws, 0, c, text("cover_title").c_str(), F.title), "cover");
-    Check(worksheet_write_string(ws, 2, c, L.cover.agency_label.c_str(), F.label), "cover");
-    Check(worksheet_write_string(ws, 3, c, L.cover.date_label.c_str(), F.label), "cover");
-    Check(worksheet_write_string(ws, 4, c, L.cover.writer_label.c_str(), F.label), "cover");
-    if (data) {
-      Check(worksheet_write_string(ws, 2, c + 1, data->agency_name.c_str(), F.input), "cover");
-      if (data->record_date) {
-        lxw_datetime d = Lxw(*data->record_date);
-        Check(worksheet_write_datetime(ws, 3, c + 1, &d, F.input_date), "cover");
+    int c = L_.cover.label_column - 1;
+    Check(worksheet_write_string(ws, 0, c, Text("cover_title").c_str(), F_.title), "cover");
+    Check(worksheet_write_string(ws, 2, c, L_.cover.agency_label.c_str(), F_.label), "cover");
+    Check(worksheet_write_string(ws, 3, c, L_.cover.date_label.c_str(), F_.label), "cover");
+    Check(worksheet_write_string(ws, 4, c, L_.cover.writer_label.c_str(), F_.label), "cover");
+    if (data_) {
+      Check(worksheet_write_string(ws, 2, c + 1, data_->agency_name.c_str(), F_.input), "cover");
+      if (data_->record_date) {
+        lxw_datetime d = Lxw(*data_->record_date);
+        Check(worksheet_write_datetime(ws, 3, c + 1, &d, F_.input_date), "cover");
       } else {
-        Check(worksheet_write_blank(ws, 3, c + 1, F.input_date), "cover");
+        Check(worksheet_write_blank(ws, 3, c + 1, F_.input_date), "cover");
       }
-      Check(worksheet_write_string(ws, 4, c + 1, data->writer.c_str(), F.input), "cover");
+      Check(worksheet_write_string(ws, 4, c + 1, data_->writer.c_str(), F_.input), "cover");
     } else {
-      worksheet_write_blank(ws, 2, c + 1, F.input);
-      worksheet_write_blank(ws, 3, c + 1, F.input_date);
-      worksheet_write_blank(ws, 4, c + 1, F.input);
+      worksheet_write_blank(ws, 2, c + 1, F_.input);
+      worksheet_write_blank(ws, 3, c + 1, F_.input_date);
+      worksheet_write_blank(ws, 4, c + 1, F_.input);
     }
     // Below the fields (column A holds labels only there): how to write the date.
-    worksheet_write_string(ws, 6, c, text("cover_note").c_str(), F.note);
+    worksheet_write_string(ws, 6, c, Text("cover_note").c_str(), F_.note);
   }
 
-  // 調査票1
-  {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, L.rates.sheet.c_str());
-    int cc = L.rates.code_column - 1, vc = L.rates.value_column - 1;
+  std::optional<Rational> Count(const std::string& key) const {
+    if (!data_) return std::nullopt;
+    auto it = data_->counts.find(key);
+    return it == data_->counts.end() ? std::nullopt : it->second.value;
+  }
+
+  // 調査票1: the counts, then the rates as formulas (for the agency's own
+  // check; the pipeline computes them itself).
+  void Rates() {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, L_.rates.sheet.c_str());
+    int cc = L_.rates.code_column - 1, vc = L_.rates.value_column - 1;
     worksheet_set_column(ws, 1, 1, 48, nullptr);
     worksheet_set_column(ws, vc, vc, 14, nullptr);
     PrintSetup(ws, false);
-    Check(worksheet_write_string(ws, 0, 0, text("rates_title").c_str(), F.title), "rates");
-    auto head = Strings(T["rates_header"]);
+    Check(worksheet_write_string(ws, 0, 0, Text("rates_title").c_str(), F_.title), "rates");
+    auto head = Strings(T_["rates_header"]);
     for (size_t k = 0; k < head.size() && k < 3; ++k)
-      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(k == 0 ? cc : (k == 1 ? 1 : vc)), head[k].c_str(), F.header);
+      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(k == 0 ? cc : (k == 1 ? 1 : vc)), head[k].c_str(), F_.header);
     int r = 3;
     std::map<std::string, int> row_of;
-    for (const auto& [key, code] : L.rates.counts) {
+    for (const auto& [key, code] : L_.rates.counts) {
       row_of[key] = r;
-      worksheet_write_string(ws, r, cc, code.c_str(), F.label);
-      std::string desc = T["rates_descriptions"][code] ? T["rates_descriptions"][code].as<std::string>() : "";
-      worksheet_write_string(ws, r, 1, desc.c_str(), F.label);
+      worksheet_write_string(ws, r, cc, code.c_str(), F_.label);
+      std::string desc = T_["rates_descriptions"][code] ? T_["rates_descriptions"][code].as<std::string>() : "";
+      worksheet_write_string(ws, r, 1, desc.c_str(), F_.label);
       const Placed<Rational>* v = nullptr;
-      if (data) {
-        auto it = data->counts.find(key);
-        if (it != data->counts.end() && it->second.has()) v = &it->second;
+      if (data_) {
+        auto it = data_->counts.find(key);
+        if (it != data_->counts.end() && it->second.has()) v = &it->second;
       }
-      if (v) Number(ws, r, vc, *v->value, F.input);
-      else worksheet_write_blank(ws, r, vc, F.input);
+      if (v) Number(ws, r, vc, *v->value, F_.input);
+      else worksheet_write_blank(ws, r, vc, F_.input);
       ++r;
     }
-    // The rates as formulas, for the agency's own check; the pipeline computes them itself.
-    for (const auto& rate : L.rates.rates) {
-      worksheet_write_string(ws, r, cc, rate.code.c_str(), F.label);
-      std::string desc = T["rates_descriptions"][rate.code] ? T["rates_descriptions"][rate.code].as<std::string>() : "";
-      worksheet_write_string(ws, r, 1, desc.c_str(), F.label);
+    for (const auto& rate : L_.rates.rates) {
+      worksheet_write_string(ws, r, cc, rate.code.c_str(), F_.label);
+      std::string desc = T_["rates_descriptions"][rate.code] ? T_["rates_descriptions"][rate.code].as<std::string>() : "";
+      worksheet_write_string(ws, r, 1, desc.c_str(), F_.label);
       if (row_of.count(rate.num) && row_of.count(rate.den)) {
         char col = static_cast<char>('A' + vc);
         std::string f = "=IFERROR(" + std::string(1, col) + std::to_string(row_of[rate.num] + 1) + "/" +
                         std::string(1, col) + std::to_string(row_of[rate.den] + 1) + ",\"\")";
         // The cached result too: LibreOffice shows it without recalculating.
-        auto count = [&](const std::string& key) -> std::optional<Rational> {
-          if (!data) return std::nullopt;
-          auto it = data->counts.find(key);
-          return it == data->counts.end() ? std::nullopt : it->second.value;
-        };
-        auto num = count(rate.num), den = count(rate.den);
+        auto num = Count(rate.num), den = Count(rate.den);
         if (num && den && !den->is_zero())
-          worksheet_write_formula_num(ws, r, vc, f.c_str(), F.pct, num->to_double() / den->to_double());
+          worksheet_write_formula_num(ws, r, vc, f.c_str(), F_.pct, num->to_double() / den->to_double());
         else
-          worksheet_write_formula_str(ws, r, vc, f.c_str(), F.pct, "");
+          worksheet_write_formula_str(ws, r, vc, f.c_str(), F_.pct, "");
       }
       ++r;
     }
@@ -253,219 +280,241 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
 
   // Title, note, the header row (frozen, repeated on every printed page)
   // and the column widths (`widths[k]` for column k).
-  auto table_header = [&](lxw_worksheet* ws, const TableLayout& t, const std::vector<std::string>& cols,
-                          const std::string& title, const std::string& note, const std::vector<double>& widths,
-                          double header_height, bool landscape) {
-    Check(worksheet_write_string(ws, 0, 0, title.c_str(), F.title), "title");
-    if (!note.empty()) worksheet_write_string(ws, 1, 0, note.c_str(), F.note);
+  void TableHeader(lxw_worksheet* ws, const TableLayout& t, const std::vector<std::string>& cols,
+                   const std::string& title, const std::string& note, const std::vector<double>& widths,
+                   double header_height, bool landscape) {
+    Check(worksheet_write_string(ws, 0, 0, title.c_str(), F_.title), "title");
+    if (!note.empty()) worksheet_write_string(ws, 1, 0, note.c_str(), F_.note);
     worksheet_set_row(ws, kHeaderRow, header_height, nullptr);
     for (size_t k = 0; k < cols.size(); ++k) {
-      worksheet_write_string(ws, kHeaderRow, static_cast<lxw_col_t>(k), Col(t, cols[k]).c_str(), F.header);
+      worksheet_write_string(ws, kHeaderRow, static_cast<lxw_col_t>(k), Col(t, cols[k]).c_str(), F_.header);
       worksheet_set_column(ws, static_cast<lxw_col_t>(k), static_cast<lxw_col_t>(k), k < widths.size() ? widths[k] : 14,
                            nullptr);
     }
     worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
     worksheet_repeat_rows(ws, kHeaderRow, kHeaderRow);
     PrintSetup(ws, landscape);
-  };
-  const DropDownText choose{text("choice_error_title"), text("choice_error_message")};
-  auto index_of = [](const std::vector<std::string>& cols, const char* key) {
-    for (size_t k = 0; k < cols.size(); ++k)
-      if (cols[k] == key) return static_cast<int>(k);
-    return -1;
-  };
-  auto date_or_blank = [&](lxw_worksheet* ws, int r, int c, const std::optional<Date>& d) {
-    if (d) {
-      lxw_datetime x = Lxw(*d);
-      worksheet_write_datetime(ws, r, c, &x, F.input_date);
-    } else {
-      worksheet_write_blank(ws, r, c, F.input_date);
-    }
-  };
+  }
 
   // 調査票2
-  {
-    const auto& t = L.jobs.table;
-    lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
-    table_header(ws, t, kJobCols, text("jobs_title"), text("jobs_note"), {6, 13, 26, 30, 14}, 20, false);
-    int n = data ? static_cast<int>(data->jobs.size()) : opt.blank_rows_jobs;
+  void Jobs() {
+    const auto& t = L_.jobs.table;
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
+    TableHeader(ws, t, kJobCols, Text("jobs_title"), Text("jobs_note"), {6, 13, 26, 30, 14}, 20, false);
+    int n = data_ ? static_cast<int>(data_->jobs.size()) : opt_.blank_rows_jobs;
     int first = kHeaderRow + 1, last = kHeaderRow + std::max(n, 1);
     for (int i = 0; i < n; ++i) {
       int r = first + i;
-      worksheet_write_number(ws, r, 0, i + 1, F.label);
-      if (data) {
-        const JobRow& j = data->jobs[i];
-        date_or_blank(ws, r, 1, j.start);
-        worksheet_write_string(ws, r, 2, j.job_type.c_str(), F.input);
-        worksheet_write_string(ws, r, 3, j.company.c_str(), F.input);
-        worksheet_write_string(ws, r, 4, j.employment_type.c_str(), F.input);
+      worksheet_write_number(ws, r, 0, i + 1, F_.label);
+      if (data_) {
+        const JobRow& j = data_->jobs[i];
+        DateOrBlank(ws, r, 1, j.start);
+        worksheet_write_string(ws, r, 2, j.job_type.c_str(), F_.input);
+        worksheet_write_string(ws, r, 3, j.company.c_str(), F_.input);
+        worksheet_write_string(ws, r, 4, j.employment_type.c_str(), F_.input);
       } else {
-        worksheet_write_blank(ws, r, 1, F.input_date);
-        for (int c = 2; c <= 4; ++c) worksheet_write_blank(ws, r, c, F.input);
+        worksheet_write_blank(ws, r, 1, F_.input_date);
+        for (int c = 2; c <= 4; ++c) worksheet_write_blank(ws, r, c, F_.input);
       }
     }
-    DropDown(ws, first, last, index_of(kJobCols, "employment_type"), L.jobs.employment_types, choose);
+    DropDown(ws, first, last, IndexOf(kJobCols, "employment_type"), L_.jobs.employment_types, choose_);
   }
 
   // 調査票3
-  {
-    const auto& t = L.staff.table;
-    lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
-    table_header(ws, t, kStaffCols, text("staff_title"), text("staff_note"), {14, 8, 11, 11, 13, 17, 13, 13, 11}, 36,
-                 true);
-    int n = data ? static_cast<int>(data->staff.size()) : opt.blank_rows_staff;
+  void Staff() {
+    const auto& t = L_.staff.table;
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
+    TableHeader(ws, t, kStaffCols, Text("staff_title"), Text("staff_note"), {14, 8, 11, 11, 13, 17, 13, 13, 11}, 36,
+                true);
+    int n = data_ ? static_cast<int>(data_->staff.size()) : opt_.blank_rows_staff;
     int first = kHeaderRow + 1, last = kHeaderRow + std::max(n, 1);
     for (int i = 0; i < n; ++i) {
       int r = first + i;
-      if (data) {
-        const StaffRow& s = data->staff[i];
-        worksheet_write_string(ws, r, 0, s.initials.c_str(), F.input);
-        worksheet_write_string(ws, r, 1, s.role.c_str(), F.input);
-        worksheet_write_string(ws, r, 2, s.status.c_str(), F.input);
+      if (data_) {
+        const StaffRow& s = data_->staff[i];
+        worksheet_write_string(ws, r, 0, s.initials.c_str(), F_.input);
+        worksheet_write_string(ws, r, 1, s.role.c_str(), F_.input);
+        worksheet_write_string(ws, r, 2, s.status.c_str(), F_.input);
         const Rational* v[] = {&s.hours, &s.employment_pct, &s.mental_pct, &s.life_pct, &s.outside_pct, &s.caseload};
-        for (int k = 0; k < 6; ++k) Number(ws, r, 3 + k, *v[k], F.input);
+        for (int k = 0; k < 6; ++k) Number(ws, r, 3 + k, *v[k], F_.input);
       } else {
-        for (int c = 0; c < 9; ++c) worksheet_write_blank(ws, r, c, F.input);
+        for (int c = 0; c < 9; ++c) worksheet_write_blank(ws, r, c, F_.input);
       }
     }
     std::vector<std::string> roles;
-    for (const auto& [code, spellings] : L.staff.roles) roles.push_back(code);
-    DropDown(ws, first, last, 1, roles, choose);
-    DropDown(ws, first, last, 2, Strings(T["staff_status_choices"]), choose);
+    for (const auto& [code, spellings] : L_.staff.roles) roles.push_back(code);
+    DropDown(ws, first, last, 1, roles, choose_);
+    DropDown(ws, first, last, 2, Strings(T_["staff_status_choices"]), choose_);
   }
 
   // 調査票4
-  {
-    const auto& t = L.users.table;
-    lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheet.c_str());
-    table_header(ws, t, kUserCols, text("users_title"), text("users_note"), {6, 14, 10, 12, 13, 13, 12}, 20, false);
-    int n = data ? static_cast<int>(data->users.size()) : opt.blank_rows_users;
+  void Users() {
+    const auto& t = L_.users.table;
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, t.sheet.c_str());
+    TableHeader(ws, t, kUserCols, Text("users_title"), Text("users_note"), {6, 14, 10, 12, 13, 13, 12}, 20, false);
+    int n = data_ ? static_cast<int>(data_->users.size()) : opt_.blank_rows_users;
     int first = kHeaderRow + 1, last = kHeaderRow + std::max(n, 1);
     for (int i = 0; i < n; ++i) {
       int r = first + i;
-      worksheet_write_number(ws, r, 0, i + 1, F.label);
-      if (data) {
-        const UserRow& u = data->users[i];
-        worksheet_write_string(ws, r, 1, u.id.c_str(), F.input);
-        if (u.mental) worksheet_write_number(ws, r, 2, *u.mental, F.input);
-        else worksheet_write_blank(ws, r, 2, F.input);
-        if (u.severe) worksheet_write_number(ws, r, 3, *u.severe, F.input);
-        else worksheet_write_blank(ws, r, 3, F.input);
-        date_or_blank(ws, r, 4, u.registered);
-        date_or_blank(ws, r, 5, u.employed);
-        worksheet_write_string(ws, r, 6, u.status.c_str(), F.input);
+      worksheet_write_number(ws, r, 0, i + 1, F_.label);
+      if (data_) {
+        const UserRow& u = data_->users[i];
+        worksheet_write_string(ws, r, 1, u.id.c_str(), F_.input);
+        if (u.mental) worksheet_write_number(ws, r, 2, *u.mental, F_.input);
+        else worksheet_write_blank(ws, r, 2, F_.input);
+        if (u.severe) worksheet_write_number(ws, r, 3, *u.severe, F_.input);
+        else worksheet_write_blank(ws, r, 3, F_.input);
+        DateOrBlank(ws, r, 4, u.registered);
+        DateOrBlank(ws, r, 5, u.employed);
+        worksheet_write_string(ws, r, 6, u.status.c_str(), F_.input);
       } else {
-        for (int c = 1; c <= 6; ++c) worksheet_write_blank(ws, r, c, c == 4 || c == 5 ? F.input_date : F.input);
+        for (int c = 1; c <= 6; ++c) worksheet_write_blank(ws, r, c, c == 4 || c == 5 ? F_.input_date : F_.input);
       }
     }
-    DropDown(ws, first, last, 2, {"1", "0"}, choose, 3);
-    DropDown(ws, first, last, 6, L.users.statuses, choose);
+    DropDown(ws, first, last, 2, {"1", "0"}, choose_, 3);
+    DropDown(ws, first, last, 6, L_.users.statuses, choose_);
   }
 
-  // 計算シート2
-  {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, L.records.sheet.c_str());
-    int cc = L.records.code_column - 1, vc = L.records.value_column - 1;
-    worksheet_set_column(ws, cc, cc, 12, nullptr);
+  // 計算シート2: one block per entry of the template's records_blocks.
+  void Records() {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, L_.records.sheet.c_str());
+    cc_ = L_.records.code_column - 1;
+    vc_ = L_.records.value_column - 1;
+    worksheet_set_column(ws, cc_, cc_, 12, nullptr);
     worksheet_set_column(ws, 1, 1, 50, nullptr);
-    worksheet_set_column(ws, vc, vc + 2, 13, nullptr);
+    worksheet_set_column(ws, vc_, vc_ + 2, 13, nullptr);
     PrintSetup(ws, false);
-    Check(worksheet_write_string(ws, 0, 0, text("records_title").c_str(), F.title), "records");
-    if (!text("records_note").empty()) worksheet_write_string(ws, 1, 0, text("records_note").c_str(), F.note);
+    Check(worksheet_write_string(ws, 0, 0, Text("records_title").c_str(), F_.title), "records");
+    if (!Text("records_note").empty()) worksheet_write_string(ws, 1, 0, Text("records_note").c_str(), F_.note);
     int r = 3;
-    // 0/1 drop-downs over the rows just written: [first, r) in columns [vc, vc + width).
-    auto bits_dropdown = [&](int first, int width) {
-      if (r > first) DropDown(ws, first, r - 1, vc, {"1", "0"}, choose, vc + width - 1);
-    };
-    const RecordSheet* rec = data && data->records.present ? &data->records : nullptr;
-    for (const auto& block : T["records_blocks"]) {
-      std::string group = block["group"].as<std::string>();
-      worksheet_write_string(ws, r, cc, block["title"].as<std::string>().c_str(), F.block);
-      for (int c = 1; c <= vc + 2; ++c) worksheet_write_blank(ws, r, c, F.block);
+    rec_ = data_ && data_->records.present ? &data_->records : nullptr;
+    for (const auto& block : T_["records_blocks"]) {
+      worksheet_write_string(ws, r, cc_, block["title"].as<std::string>().c_str(), F_.block);
+      for (int c = 1; c <= vc_ + 2; ++c) worksheet_write_blank(ws, r, c, F_.block);
       ++r;
       // Optional column headings over the value columns (a row the reader skips: no code in A).
       if (auto cols = Strings(block["columns"]); !cols.empty()) {
         for (size_t k = 0; k < cols.size(); ++k)
-          worksheet_write_string(ws, r, vc + static_cast<int>(k), cols[k].c_str(), F.header);
+          worksheet_write_string(ws, r, vc_ + static_cast<int>(k), cols[k].c_str(), F_.header);
         worksheet_set_row(ws, r, 30, nullptr);
         ++r;
       }
-      const int block_first = r;
-      auto labels = Strings(block["labels"]);
-      auto label = [&](size_t k, const std::string& fallback) { return k < labels.size() ? labels[k] : fallback; };
-      auto bit = [&](int row, int col, std::optional<int> v) {
-        if (v) worksheet_write_number(ws, row, col, *v, F.input);
-        else worksheet_write_blank(ws, row, col, F.input);
-      };
-      if (group == "i3") {
-        for (size_t k = 0; k < L.records.i3.size(); ++k, ++r) {
-          worksheet_write_string(ws, r, cc, L.records.i3[k].c_str(), F.label);
-          worksheet_write_string(ws, r, 1, label(k, "").c_str(), F.label);
-          bit(r, vc, rec && rec->i3_block_present ? rec->i3[k] : std::nullopt);
-        }
-        bits_dropdown(block_first, 1);
-      } else if (group == "iii4") {
-        for (size_t k = 0; k < L.records.iii4.size(); ++k, ++r) {
-          const std::string& code = L.records.iii4[k];
-          worksheet_write_string(ws, r, cc, code.c_str(), F.label);
-          worksheet_write_string(ws, r, 1, label(k, "").c_str(), F.label);
-          const RecordSheet::ContactCase* c = nullptr;
-          if (rec)
-            for (const auto& x : rec->iii4)
-              if (x.code == code) c = &x;
-          date_or_blank(ws, r, vc, c ? std::optional<Date>(c->registered) : std::nullopt);
-          date_or_blank(ws, r, vc + 1, c ? c->contact : std::nullopt);
-        }
-      } else if (group == "iii5") {
-        for (size_t k = 0; k < L.records.iii5.size(); ++k, ++r) {
-          worksheet_write_string(ws, r, cc, L.records.iii5[k].c_str(), F.label);
-          worksheet_write_string(ws, r, 1, label(k, "").c_str(), F.label);
-          bit(r, vc, rec && k < rec->iii5.size() ? std::optional<int>(rec->iii5[k]) : std::nullopt);
-        }
-        bits_dropdown(block_first, 1);
-      } else if (group == "iii11") {
-        const YAML::Node names = block["labels"];
-        const YAML::Node heads = block["subheads"];
-        std::string box;
-        int run_first = r;
-        for (const auto& [key, code] : L.records.iii11) {
-          // A sub-heading (in column B, so the reader never sees it) before each big box.
-          std::string this_box = key.substr(0, 1);
-          if (this_box != box && heads && heads[this_box]) {
-            if (r > run_first) DropDown(ws, run_first, r - 1, vc, {"1", "0"}, choose);
-            worksheet_write_string(ws, r++, 1, heads[this_box].as<std::string>().c_str(), F.note);
-            run_first = r;
-          }
-          box = this_box;
-          std::string name = names && names[key] ? names[key].as<std::string>() : key;
-          worksheet_write_string(ws, r, cc, code.c_str(), F.label);
-          worksheet_write_string(ws, r, 1, name.c_str(), F.label);
-          std::optional<int> v;
-          if (rec) {
-            auto it = rec->iii11.find(key);
-            if (it != rec->iii11.end()) v = it->second;
-          }
-          bit(r, vc, v);
-          ++r;
-        }
-        if (r > run_first) DropDown(ws, run_first, r - 1, vc, {"1", "0"}, choose);
-      } else if (group == "iii12i") {
-        for (size_t k = 0; k < L.records.iii12i.size(); ++k, ++r) {
-          const std::string& code = L.records.iii12i[k];
-          worksheet_write_string(ws, r, cc, code.c_str(), F.label);
-          worksheet_write_string(ws, r, 1, label(k, "").c_str(), F.label);
-          const RecordSheet::FollowCase* c = nullptr;
-          if (rec)
-            for (const auto& x : rec->iii12i)
-              if (x.code == code) c = &x;
-          for (int j = 0; j < 3; ++j) bit(r, vc + j, c ? std::optional<int>(c->cols[j]) : std::nullopt);
-        }
-        bits_dropdown(block_first, 3);
-      }
+      r = RecordsBlock(ws, block, r);
       ++r;
     }
   }
 
+  // The rows of one 計算シート2 block from row r; returns the row after them.
+  int RecordsBlock(lxw_worksheet* ws, const YAML::Node& block, int r) {
+    const std::string group = block["group"].as<std::string>();
+    const int block_first = r;
+    auto labels = Strings(block["labels"]);
+    auto label = [&](size_t k) { return k < labels.size() ? labels[k] : std::string(); };
+    auto code_and_label = [&](int row, const std::string& code, const std::string& text) {
+      worksheet_write_string(ws, row, cc_, code.c_str(), F_.label);
+      worksheet_write_string(ws, row, 1, text.c_str(), F_.label);
+    };
+    // 0/1 drop-downs over the rows just written: [block_first, r) in columns [vc, vc + width).
+    auto bits_dropdown = [&](int width) {
+      if (r > block_first) DropDown(ws, block_first, r - 1, vc_, {"1", "0"}, choose_, vc_ + width - 1);
+    };
+    if (group == "i3") {
+      for (size_t k = 0; k < L_.records.i3.size(); ++k, ++r) {
+        code_and_label(r, L_.records.i3[k], label(k));
+        Bit(ws, r, vc_, rec_ && rec_->i3_block_present ? rec_->i3[k] : std::nullopt);
+      }
+      bits_dropdown(1);
+    } else if (group == "iii4") {
+      for (size_t k = 0; k < L_.records.iii4.size(); ++k, ++r) {
+        const std::string& code = L_.records.iii4[k];
+        code_and_label(r, code, label(k));
+        const RecordSheet::ContactCase* c = nullptr;
+        if (rec_)
+          for (const auto& x : rec_->iii4)
+            if (x.code == code) c = &x;
+        DateOrBlank(ws, r, vc_, c ? std::optional<Date>(c->registered) : std::nullopt);
+        DateOrBlank(ws, r, vc_ + 1, c ? c->contact : std::nullopt);
+      }
+    } else if (group == "iii5") {
+      for (size_t k = 0; k < L_.records.iii5.size(); ++k, ++r) {
+        code_and_label(r, L_.records.iii5[k], label(k));
+        Bit(ws, r, vc_, rec_ && k < rec_->iii5.size() ? std::optional<int>(rec_->iii5[k]) : std::nullopt);
+      }
+      bits_dropdown(1);
+    } else if (group == "iii11") {
+      r = SupportBoxes(ws, block, r);
+    } else if (group == "iii12i") {
+      for (size_t k = 0; k < L_.records.iii12i.size(); ++k, ++r) {
+        const std::string& code = L_.records.iii12i[k];
+        code_and_label(r, code, label(k));
+        const RecordSheet::FollowCase* c = nullptr;
+        if (rec_)
+          for (const auto& x : rec_->iii12i)
+            if (x.code == code) c = &x;
+        for (int j = 0; j < 3; ++j) Bit(ws, r, vc_ + j, c ? std::optional<int>(c->cols[j]) : std::nullopt);
+      }
+      bits_dropdown(3);
+    }
+    return r;
+  }
+
+  // III-11: the small boxes, with a sub-heading (in column B, so the reader
+  // never sees it) before each big box; returns the row after them.
+  int SupportBoxes(lxw_worksheet* ws, const YAML::Node& block, int r) {
+    const YAML::Node names = block["labels"];
+    const YAML::Node heads = block["subheads"];
+    std::string box;
+    int run_first = r;
+    for (const auto& [key, code] : L_.records.iii11) {
+      std::string this_box = key.substr(0, 1);
+      if (this_box != box && heads && heads[this_box]) {
+        if (r > run_first) DropDown(ws, run_first, r - 1, vc_, {"1", "0"}, choose_);
+        worksheet_write_string(ws, r++, 1, heads[this_box].as<std::string>().c_str(), F_.note);
+        run_first = r;
+      }
+      box = this_box;
+      std::string name = names && names[key] ? names[key].as<std::string>() : key;
+      worksheet_write_string(ws, r, cc_, code.c_str(), F_.label);
+      worksheet_write_string(ws, r, 1, name.c_str(), F_.label);
+      std::optional<int> v;
+      if (rec_) {
+        auto it = rec_->iii11.find(key);
+        if (it != rec_->iii11.end()) v = it->second;
+      }
+      Bit(ws, r, vc_, v);
+      ++r;
+    }
+    if (r > run_first) DropDown(ws, run_first, r - 1, vc_, {"1", "0"}, choose_);
+    return r;
+  }
+
+  const WorkbookLayout& L_;
+  const Survey* data_;
+  const FormOptions& opt_;
+  const YAML::Node& T_;
+  lxw_workbook* wb_;
+  Formats F_;
+  DropDownText choose_;
+  int cc_ = 0, vc_ = 0;                  // 計算シート2: code and first value column (0-based)
+  const RecordSheet* rec_ = nullptr;     // 計算シート2 data, when filling
+};
+
+}  // namespace
+
+void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const std::filesystem::path& path,
+                            const FormOptions& opt) {
+  YAML::Node T = ReadYamlFile(DataDir() / "templates" / "blank_form.yaml", "blank_form.yaml", {"template"}).root;
+  std::filesystem::path tmp = path;
+  tmp += ".tmp." + std::to_string(getpid());
+  lxw_workbook_options wopt = {};
+  wopt.constant_memory = LXW_FALSE;
+  lxw_workbook* wb = workbook_new_opt(tmp.c_str(), &wopt);
+  if (!wb) throw std::runtime_error("cannot create " + tmp.string());
+  lxw_doc_properties props = {};
+  props.title = const_cast<char*>("IPSフィデリティ調査 事前調査票");
+  props.created = 1767225600;  // fixed (2026-01-01): the same inputs give the same bytes
+  workbook_set_properties(wb, &props);
+  FormWriter(L, data, opt, T, wb).All();
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
     std::remove(tmp.c_str());
