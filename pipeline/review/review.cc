@@ -298,7 +298,10 @@ class Parser {
 
 std::string NormalizeItemCode(const std::string& raw) { return AsciiUpper(Trim(Nfkc(raw))); }
 
-std::string ReviewerFile::Where(int line) const { return YamlWhere(file, line); }
+std::string ReviewerFile::Where(int line) const {
+  if (!sheet_column.empty() && line > 0) return file + " " + sheet_column + std::to_string(line);
+  return YamlWhere(file, line);
+}
 
 ReviewerFile ParseReviewerFile(const std::string& text, const std::string& file_label,
                                const Instrument& instrument) {

@@ -77,7 +77,10 @@ struct ReviewerFile {
     auto it = items.find(code);
     return it == items.end() ? nullptr : &it->second;
   }
-  std::string Where(int line) const;  // "file:line"
+  // An Excel score sheet (xlsx_review.h) sets this to "評価シート!C": its
+  // lines are rows, and Where(row) gives "file 評価シート!C<row>".
+  std::string sheet_column;
+  std::string Where(int line) const;  // "file:line" (or the sheet's cell)
 };
 
 // Parses one reviewer (or consensus) file. `file_label` names it in every

@@ -35,6 +35,7 @@ class SheetParser {
   ReviewerFile Run() {
     ReviewerFile out;
     out.file = file_;
+    out.sheet_column = s_.name + "!" + CellRef(1, kInput).substr(0, 1);  // "評価シート!C"
     int header = 0;
     for (int r = 1; r <= s_.max_row && !header; ++r) {
       std::string a = Trim(Nfkc(Text(r, kCode)));
