@@ -63,8 +63,9 @@ TEST(Blank, Usage) {
   EXPECT_NE(h.out.find("fidelity blank -o FILE.xlsx"), std::string::npos);
   // An unwritable place is an error for the user, not a crash.
   auto r = RunFidelity("blank -o /nonexistent-dir/x.xlsx");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("書けません"), std::string::npos) << r.err;
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("/nonexistent-dir"), std::string::npos) << r.err;  // the place, in Japanese
+  EXPECT_EQ(r.err.find("libxlsxwriter"), std::string::npos) << r.err;
 }
 
 TEST(Blank, SameBytesOnEveryRun) {
@@ -156,6 +157,10 @@ codes = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
 print("records_codes", sum(1 for c in codes if isinstance(c, str) and c[:1] in "I"), sum(1 for c in codes if isinstance(c, str) and c.startswith("【")))
 print("records_label", ws.cell(codes.index("I-3-iv") + 1, 2).value, ws.cell(codes.index("III-11-4k") + 1, 2).value)
 print("rates_formula", wb["調査票1 機関の就労率"]["C12"].value)
+print("users_note", wb["調査票4 利用者一覧"]["A2"].value)
+print("staff_note", wb["調査票3 スタッフ配置"]["A2"].value)
+print("i3_title", wb["計算シート2 支援記録等"]["A4"].value)
+print("all_instructions", " ".join(lines))
 )PY";
   {
     std::ofstream(t / "look.py") << script;
@@ -180,7 +185,14 @@ print("rates_formula", wb["調査票1 機関の就労率"]["C12"].value)
   has("users_frozen A5");
   has("jobs_rows 15 yyyy/mm/dd");
   has("staff_header 氏名（イニシャル）|役割|常勤・非常勤|週の勤務時間|就労支援業務の割合%|そのうち精神障害のある人への支援の割合%|生活支援業務の割合%|オフィス外で働く割合%|担当利用者数 landscape");
-  has("instructions 11 1. 黄色のセルに入力");
+  has("instructions 12 1. 黄色のセルに入力");
+  // What the manual says (seed 003): who counts as served, meetings as ES time, the I-3 case split.
+  has("users_note 過去1年に3ヵ月以上、約月1回の対面コンタクト／週1回以上の非対面コンタクトがあった人。");
+  has("staff_note 割合（%）は 0〜100 で入力。週の勤務時間は 0〜80。就労支援に関連するミーティングの時間は就労支援業務に含めます。");
+  has("i3_title 【I-3 就労支援スペシャリストの提供するサービス】10ケースの記録で実施していれば 1、なければ 0"
+      "（i〜iv は就労前3ケース＋就労後6ヵ月以内4ケース、v〜vi は就労後6ヵ月以内4ケース＋就労後6ヵ月以上3ケース）");
+  has("就労支援に関連するミーティング（ケース会議など）の時間は、就労支援業務の時間に含めてください。");
+  has("約月1回の対面コンタクト、または週1回以上の非対面コンタクト（電話・メール）があった人です。");
   has("records_codes 62 5");  // 6 + 7 + 10 + 35 + 4 input rows, 5 block titles
   has("records_label iv. 職場開拓 k. 勤務時間・日数・勤務体制についての相談");
   has("rates_formula =IFERROR(C7/C6,\"\")");  // B-7 = B-2 ÷ B-1
