@@ -263,5 +263,35 @@ TEST_F(RenderReportTest, MissingGlyphsAreReplacedVisiblyAndReported) {
   EXPECT_NE(problems[1].message.find("U+1F600"), std::string::npos) << problems[1].message;
 }
 
+
+TEST_F(RenderReportTest, RegionMedianAndTrendWhenGivenASentenceWhenNot) {
+  ReportModel m = samples::Normal();
+  Rendered without = Render(m, "no_region");
+  EXPECT_NE(NoSpace(without.text).find("地域の比較は、評価を受けた機関が5未満のため示していません"), std::string::npos);
+  EXPECT_EQ(without.text.find("地域の中央値"), std::string::npos);
+  EXPECT_EQ(without.text.find("これまでの推移"), std::string::npos);
+
+  m.region.shown = true;
+  m.region.agencies = 7;
+  for (const ItemRow& it : m.items) m.region.item_median[it.code] = 3.5;
+  CyclePoint c;
+  c.cycle = "2024年度";
+  c.total = 80;
+  c.subtotals = {{"staffing", 9}, {"organization", 25}, {"services", 46}};
+  c.items = {{"I-1", 2}};
+  c.notes = {{"I-1", "常勤換算が少なかった"}};
+  m.history.cycles.push_back(c);
+  Rendered with = Render(m, "region");
+  CheckValid(with);
+  std::string text = NoSpace(with.text);
+  EXPECT_NE(text.find("地域の中央値"), std::string::npos);
+  EXPECT_NE(text.find("3.5"), std::string::npos);
+  EXPECT_EQ(text.find("5未満のため"), std::string::npos);
+  EXPECT_NE(text.find("これまでの推移"), std::string::npos);
+  EXPECT_NE(text.find("2024年度80"), std::string::npos) << with.text;
+  EXPECT_NE(text.find("I-1（2→4点）"), std::string::npos);
+  EXPECT_NE(text.find("常勤換算が少なかった"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace fidelity::report
