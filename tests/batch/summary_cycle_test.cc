@@ -165,6 +165,35 @@ TEST_F(Chain, OnlyRerendersSomeAgenciesWithTheWholeRegion) {
   EXPECT_EQ(Slurp(o / "fuji-04/report.pdf"), Slurp(out() / "fuji-04/report.pdf"));
 }
 
+TEST_F(Chain, AHostileEarlierScoresJsonIsRefusedNamingFileAndField) {
+  fs::path s4 = tmp_->path() / "hostile";
+  fs::copy(samples(), s4, fs::copy_options::recursive);
+  std::string j = Slurp(s4 / "out/2025/hamamatsu-01/scores.json");
+  size_t at = j.find("\"score\": ", j.find("\"I-1\""));
+  j.replace(at, 10, "\"score\": -2147483648");
+  std::ofstream(s4 / "out/2025/hamamatsu-01/scores.json", std::ios::binary) << j;
+  std::string k = Slurp(s4 / "out/2025/shizuoka-02/scores.json");
+  size_t n = k.find("\"notes\": [\"") + 11;  // inside the first note
+  k.insert(n, "\xff\xfe\x1b[31m");
+  std::ofstream(s4 / "out/2025/shizuoka-02/scores.json", std::ios::binary) << k;
+  auto r = RunFidelity("run " + Q(s4 / "2026") + " -o " + Q(s4 / "out/2026") + " --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string h = Slurp(s4 / "out/2026/hamamatsu-01/scores.json");
+  EXPECT_NE(h.find("2025/hamamatsu-01/scores.json の items.I-1.score が 1〜5 の整数ではありません（-2147483648）"),
+            std::string::npos)
+      << h;
+  EXPECT_TRUE(Json::Parse(h).get("previous")->is_null());  // last year's numbers are not used
+  std::string s = Slurp(s4 / "out/2026/shizuoka-02/scores.json");
+  EXPECT_NE(s.find("2025/shizuoka-02/scores.json の items.") , std::string::npos) << s;
+  EXPECT_EQ(s.find("\xff"), std::string::npos);
+  EXPECT_EQ(s.find("\x1b"), std::string::npos);
+  auto text = test::RunShell("pdftotext " + Q(s4 / "out/2026/hamamatsu-01/report.pdf") + " -");
+  EXPECT_EQ(text.out.find("2147483648"), std::string::npos);
+  // The refused 2025 file is left out; the chain still reaches 2024 through 2025's run.json.
+  ASSERT_EQ(Json::Parse(h).get("history")->size(), 1u);
+  EXPECT_EQ((*Json::Parse(h).get("history"))[0].get("cycle")->as_string(), "2024年度");
+}
+
 TEST(Region, FewerThanFiveScoredAgenciesShowNoRegionFigures) {
   test::TempDir t;
   fs::copy(Repo() / "samples", t / "samples", fs::copy_options::recursive);
