@@ -97,6 +97,24 @@ std::string NextStep(const Item& item, const ItemScore& s, const Recommendations
       if (ticked.count(c.key)) drop.push_back(c.label);
     if (!drop.empty()) return rec.remove_checks_lead + ": " + JoinLabels(drop);
   }
+  if (from_checks && !item.levels.empty()) {  // ordered levels (III-14): the target level's checks
+    for (const Level& lv : item.levels) {
+      if (lv.score != target) continue;
+      std::vector<std::string> unmet;
+      for (const std::string& k : lv.all)
+        if (!ticked.count(k))
+          if (const CheckDef* c = item.FindCheck(k)) unmet.push_back(c->label);
+      bool any_met = lv.any.empty() ||
+                     std::any_of(lv.any.begin(), lv.any.end(), [&](const std::string& k) { return ticked.count(k) > 0; });
+      if (!any_met) {
+        std::vector<std::string> any;
+        for (const std::string& k : lv.any)
+          if (const CheckDef* c = item.FindCheck(k)) any.push_back(c->label);
+        unmet.push_back(JoinLabels(any));
+      }
+      if (!unmet.empty()) return rec.unmet_checks_lead + ": " + JoinLabels(unmet);
+    }
+  }
   if (from_checks && item.levels.empty()) {
     std::vector<std::string> unmet;
     const std::vector<std::string>& counted = item.counted;

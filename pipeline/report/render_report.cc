@@ -546,7 +546,7 @@ class ReportWriter {
     std::vector<TableRow> rows;
     for (const ListEntry* e : rows_in) {
       std::string text = Fill(s.text.at("criterion"), {{"next", e->next_step}});
-      if (!e->hint.empty()) text += "　" + Fill(s.text.at("hint"), {{"hint", e->hint}});
+      if (!e->hint.empty()) text += Fill(s.text.at("hint"), {{"hint", e->hint}});
       TableRow row{{{ItemLine(s.text.at("item_format"), *e)}, {text}, {""}}};
       if (IsPriority(*e)) row.cells[0].fill = t_.Colour("challenge");
       rows.push_back(std::move(row));

@@ -119,6 +119,17 @@ TEST(NextStepTest, ChecklistNamesTheCriteriaNotMetInWords) {
   EXPECT_FALSE(m.priorities[0].hint.empty());
 }
 
+TEST(NextStepTest, OrderedLevelsNameTheTargetLevelsChecks) {
+  AgencyScores s = Scores(4, {{"III-14", 2}});
+  for (ItemScore& i : s.items)
+    if (i.code == "III-14") i.value_text = "i, ii";
+  ReportModel m = BuildReportModel(s, Info(), Ins(), "2026年度", Rec());
+  const std::string& step = m.priorities.at(0).next_step;
+  const Item* it = Ins().FindItem("III-14");
+  EXPECT_NE(step.find(it->FindCheck("iii")->label), std::string::npos) << step;
+  EXPECT_EQ(step.find("i・ii"), std::string::npos) << step;
+}
+
 TEST(NextStepTest, AnAnchorBuildingOnTheOneBelowIsWrittenOut) {
   const Item* ii4 = Ins().FindItem("II-4");
   ASSERT_NE(ii4, nullptr);
