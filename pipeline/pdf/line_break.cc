@@ -33,13 +33,16 @@ bool InsideShortToken(std::u32string_view p, size_t k) {
   return false;
 }
 
-bool CanBreakBefore(std::u32string_view p, size_t k) {
+// `whole_words`: also keep katakana words and short bracketed tokens whole
+// (dropped when nothing else fits in the line).
+bool CanBreakBefore(std::u32string_view p, size_t k, bool whole_words = true) {
   if (k == 0 || k >= p.size()) return false;
   char32_t a = p[k - 1], b = p[k];
   if (IsSpace(a) || IsSpace(b)) return true;
   if (IsNoLineStart(b)) return false;
   if (IsNoLineEnd(a)) return false;
   if (IsWordChar(a) && IsWordChar(b)) return false;
+  if (!whole_words) return true;
   if (IsKatakana(a) && IsKatakana(b)) return false;  // a katakana word (フィデリティ) stays whole
   if (InsideShortToken(p, k)) return false;
   return true;
@@ -72,11 +75,10 @@ void BreakParagraph(std::u32string_view p, double width,
     if (j < n && !IsSpace(p[j]) && !CanBreakBefore(p, j)) {
       // Push out: the last allowed break before the overflow.
       size_t best = 0;
-      for (size_t m = j; m > i + 1; --m) {
-        if (CanBreakBefore(p, m - 1)) {
-          best = m - 1;
-          break;
-        }
+      for (bool whole : {true, false}) {
+        for (size_t m = j; m > i + 1 && !best; --m)
+          if (CanBreakBefore(p, m - 1, whole)) best = m - 1;
+        if (best) break;
       }
       if (best > i) k = best;  // else: no allowed break fits, cut at j
     }
