@@ -20,6 +20,8 @@
 //   crypto.unsupported     an encryption scheme or algorithm listed above
 //   crypto.too_large       the package is larger than the limit (256 MB)
 //   crypto.corrupt         not a compound file, truncated, malformed
+//   xlsx.legacy_xls        a compound file holding an Excel 97-2003 workbook (.xls), not an encrypted .xlsx
+//   xlsx.not_xlsx          a compound file of another kind (an old Word file …)
 //                          container or descriptor, spinCount > 10,000,000
 //   crypto.internal        OpenSSL itself failed (should not happen)
 //
