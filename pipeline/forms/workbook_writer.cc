@@ -443,6 +443,13 @@ class FormWriter {
       bits_dropdown(1);
     } else if (group == "iii11") {
       r = SupportBoxes(ws, block, r);
+    } else if (group == "counts") {  // III-8/III-9: the reviewers' counts (重複ケースを除く)
+      for (size_t k = 0; k < L_.records.counts.size(); ++k, ++r) {
+        const auto& [item, code] = L_.records.counts[k];
+        code_and_label(r, code, label(k));
+        auto it = rec_ ? rec_->counts.find(item) : std::map<std::string, int>::const_iterator();
+        Bit(ws, r, vc_, rec_ && it != rec_->counts.end() ? std::optional<int>(it->second) : std::nullopt);
+      }
     } else if (group == "iii12i") {
       for (size_t k = 0; k < L_.records.iii12i.size(); ++k, ++r) {
         const std::string& code = L_.records.iii12i[k];

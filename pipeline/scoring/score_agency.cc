@@ -216,8 +216,9 @@ class Scorer {
   }
 
   // III-8/III-9: the reviewers' `count` (the consensus file's, else the only
-  // one, else the common one) replaces the automatic count; counts that
-  // differ with no consensus leave the item missing, like scores.
+  // one, else the common one; with none in any file, 計算シート2's) replaces
+  // the automatic count; counts that differ with no consensus leave the item
+  // missing, like scores.
   Computed WithReviewerCount(const Item& item, ItemScore& s, bool* unresolved) {
     const bool employers = item.quantity == "employer_diversity";
     std::optional<int> cc;
@@ -240,7 +241,12 @@ class Scorer {
       *unresolved = true;
       return automatic;
     }
-    if (!res.value) return automatic;
+    if (!res.value) {  // no file gave a count: 計算シート2's, when the reviewers entered one there
+      auto it = survey_.records.counts.find(item.code);
+      if (it == survey_.records.counts.end()) return automatic;
+      res.value = it->second;
+      res.from = -3;
+    }
     const int counted = CountDiversity(survey_, ins_, employers).counted;
     if (*res.value > counted) {
       automatic.problems.push_back(Warning("scoring.count_exceeds_rows", WhereOf(item, res.from),
@@ -261,6 +267,10 @@ class Scorer {
 
   // file:line of the item in the deciding file (from: -2 consensus, k reviewer).
   std::string WhereOf(const Item& item, int from) const {
+    if (from == -3) {  // 計算シート2's count
+      auto it = survey_.records.count_where.find(item.code);
+      return it == survey_.records.count_where.end() ? survey_.file : it->second;
+    }
     const ReviewerFile* f = from == -2 ? consensus_ : (from >= 0 && from < static_cast<int>(reviewers_.size()) ? &reviewers_[from] : nullptr);
     if (!f) return survey_.file;
     const ReviewerItem* ri = f->Find(item.code);

@@ -251,7 +251,7 @@ class Loader {
 
     // 計算シート2
     const YAML::Node rec = root["records"];
-    Keys(rec, "records", {"sheet", "block_prefix", "code_column", "value_column", "i3", "iii4", "iii5", "iii11", "iii12i"},
+    Keys(rec, "records", {"sheet", "block_prefix", "code_column", "value_column", "i3", "iii4", "iii5", "iii11", "iii12i", "counts"},
          {"sheet", "i3", "iii4", "iii5", "iii11", "iii12i"});
     L.records.sheet = Str(rec["sheet"], "records.sheet");
     if (rec["block_prefix"]) L.records.block_prefix = Str(rec["block_prefix"], "records.block_prefix");
@@ -263,6 +263,7 @@ class Loader {
     L.records.iii5 = StrList(rec["iii5"], "records.iii5", false);
     L.records.iii12i = StrList(rec["iii12i"], "records.iii12i", false);
     L.records.iii11 = Pairs(rec["iii11"], "records.iii11");
+    if (rec["counts"]) L.records.counts = Pairs(rec["counts"], "records.counts");
     for (const auto& [key, code] : L.records.iii11)
       if (key.size() != 2 || key[0] < '1' || key[0] > '4' || key[1] < 'a' || key[1] > 'z')
         Fail(rec["iii11"], "records.iii11 のキー「" + key + "」は 1a〜4m の形で書いてください");
@@ -274,6 +275,7 @@ class Loader {
     for (const auto* list : {&L.records.i3, &L.records.iii4, &L.records.iii5, &L.records.iii12i})
       for (const auto& c : *list) unique(c);
     for (const auto& p : L.records.iii11) unique(p.second);
+    for (const auto& p : L.records.counts) unique(p.second);
     return L;
   }
 

@@ -87,6 +87,8 @@ struct WorkbookLayout {
     std::vector<std::string> i3;      // exactly 6
     std::vector<std::string> iii4, iii5, iii12i;
     std::vector<std::pair<std::string, std::string>> iii11;  // model key ("1a"), code
+    // III-8/III-9: the reviewers' counts (重複ケースを除く); item code ("III-8"), row code ("III-8-n").
+    std::vector<std::pair<std::string, std::string>> counts;
   } records;
 };
 

@@ -22,7 +22,7 @@ void ReadRecords(const Workbook& wb, const WorkbookLayout& L, Survey* s) {
   const int cc = R.code_column, vc = R.value_column;
   const std::string prefix = NormalizeKey(R.block_prefix);
 
-  enum class Kind { kI3, kIII4, kIII5, kIII11, kIII12i };
+  enum class Kind { kI3, kIII4, kIII5, kIII11, kIII12i, kCount };
   struct Target { Kind kind; size_t index; std::string code; };
   std::map<std::string, Target> targets;  // NormalizeKey(code) -> target
   auto add = [&](Kind k, const std::vector<std::string>& codes) {
@@ -32,6 +32,7 @@ void ReadRecords(const Workbook& wb, const WorkbookLayout& L, Survey* s) {
   add(Kind::kIII4, R.iii4);
   add(Kind::kIII5, R.iii5);
   add(Kind::kIII12i, R.iii12i);
+  for (size_t i = 0; i < R.counts.size(); ++i) targets[NormalizeKey(R.counts[i].second)] = {Kind::kCount, i, R.counts[i].second};
   for (size_t i = 0; i < R.iii11.size(); ++i) targets[NormalizeKey(R.iii11[i].second)] = {Kind::kIII11, i, R.iii11[i].second};
 
   std::map<std::string, int> seen;  // code -> first row
@@ -71,6 +72,18 @@ void ReadRecords(const Workbook& wb, const WorkbookLayout& L, Survey* s) {
       case Kind::kIII11:
         if (auto v = r.Binary(row, vc); v.value) rec.iii11[R.iii11[t.index].first] = *v.value;
         break;
+      case Kind::kCount: {
+        auto v = r.Number(row, vc);
+        if (!v.value) break;  // blank (or not a number: the reader said so)
+        if (!v.value->is_integer() || *v.value < Rational(0) || *v.value > Rational(999)) {
+          s->problems.push_back(Warning("survey.record_count_invalid", r.Where(row, vc),
+                                        "「" + t.code + "」は0以上の整数で入力してください（この数は使いません）"));
+          break;
+        }
+        rec.counts[R.counts[t.index].first] = static_cast<int>(v.value->num());
+        rec.count_where[R.counts[t.index].first] = r.Where(row, vc);
+        break;
+      }
       case Kind::kIII12i: {
         RecordSheet::FollowCase fc;
         fc.code = t.code;

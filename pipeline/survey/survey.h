@@ -87,6 +87,10 @@ struct RecordSheet {
     std::array<int, 3> cols{};      // blank within a case counts 0
   };
   std::vector<FollowCase> iii12i;   // rows with any of the three filled
+  // III-8/III-9: the reviewers' count of distinct job types / employers
+  // (重複ケースを除く), by item code; absent when blank. Where: its cell.
+  std::map<std::string, int> counts;
+  std::map<std::string, std::string> count_where;
   bool present = false;             // the sheet exists
 };
 

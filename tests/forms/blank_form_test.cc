@@ -193,7 +193,7 @@ print("all_instructions", " ".join(lines))
       "（i〜iv は就労前3ケース＋就労後6ヵ月以内4ケース、v〜vi は就労後6ヵ月以内4ケース＋就労後6ヵ月以上3ケース）");
   has("就労支援に関連するミーティング（ケース会議など）の時間は、就労支援業務の時間に含めてください。");
   has("約月1回の対面コンタクト、または週1回以上の非対面コンタクト（電話・メール）があった人です。");
-  has("records_codes 62 5");  // 6 + 7 + 10 + 35 + 4 input rows, 5 block titles
+  has("records_codes 64 6");  // 6 + 7 + 10 + 2 + 35 + 4 input rows, 6 block titles
   has("records_label iv. 職場開拓 k. 勤務時間・日数・勤務体制についての相談");
   has("rates_formula =IFERROR(C7/C6,\"\")");  // B-7 = B-2 ÷ B-1
 }

@@ -106,6 +106,25 @@ TEST(Diversity, TheReviewersCountDecides) {
   EXPECT_EQ(test::Item(a, "III-8").reviewer_count, 4);
 }
 
+TEST(Diversity, TheCountInTheRecordsSheet) {
+  Survey s = WithJobs({{"清掃", "A"}, {"清掃員", "B"}, {"ビル清掃", "C"}, {"事務", "D"}, {"調理", "E"}});
+  s.records.counts["III-8"] = 3;
+  s.records.count_where["III-8"] = "計算シート2 支援記録等!C40";
+  auto y = [](const std::string& extra) { return Review(test::AllScoresYaml("山田", 4, extra)); };
+  AgencyScores a = Score(s, {y("")});
+  EXPECT_EQ(test::Item(a, "III-8").score, 3);  // 60 %
+  EXPECT_EQ(test::Item(a, "III-8").reviewer_count, 3);
+  EXPECT_EQ(test::Item(a, "III-8").source, ScoreSource::kReviewers);
+  // A file's count wins over the sheet's.
+  a = Score(s, {y("  III-8: {count: 4}\n")});
+  EXPECT_EQ(test::Item(a, "III-8").score, 4);
+  // A sheet count over the rows: not used, the warning names the sheet's cell.
+  s.records.counts["III-8"] = 9;
+  a = Score(s, {y("")});
+  EXPECT_EQ(test::Item(a, "III-8").score, 5);
+  EXPECT_TRUE(test::HasProblem(a, "scoring.count_exceeds_rows", "計算シート2 支援記録等!C40"));
+}
+
 TEST(Diversity, ReviewerCountsForEmployersAndItsLimits) {
   Survey s = WithJobs({{"清掃", "エーワン"}, {"事務", "エーワン販売"}, {"調理", "B"}, {"販売", "C"}, {"介護", "D"}});
   auto y = [](const std::string& extra) { return Review(test::AllScoresYaml("山田", 4, extra)); };

@@ -39,6 +39,20 @@ TEST(Records, BaselineValues) {
   EXPECT_EQ(r.iii12i[2].cols, (std::array<int, 3>{1, 0, 1}));  // a blank inside a case counts 0
 }
 
+TEST(Records, ReviewersCountsForDiversity) {
+  Workbook wb = BaselineWorkbook();
+  EXPECT_TRUE(Read(wb).records.counts.empty());  // no rows: the automatic count
+  On(wb, kRecords).Str("A90", "III-8-n").Num("C90", "4").Str("A91", "III-9-n");  // III-9 blank
+  Survey s = Read(wb);
+  EXPECT_TRUE(s.problems.empty()) << test::DumpProblems(s.problems);
+  EXPECT_EQ(s.records.counts, (std::map<std::string, int>{{"III-8", 4}}));
+  EXPECT_EQ(s.records.count_where.at("III-8"), kRecords + "!C90");
+  On(wb, kRecords).Num("C91", "2.5");
+  s = Read(wb);
+  EXPECT_TRUE(test::OnlyProblem(s.problems, "survey.record_count_invalid", Severity::kWarning, kRecords + "!C91"));
+  EXPECT_EQ(s.records.counts.count("III-9"), 0u);
+}
+
 TEST(Records, BlankI3Block) {
   Workbook wb = BaselineWorkbook();
   for (int r = 5; r <= 10; ++r) On(wb, kRecords).Clear("C" + std::to_string(r));
