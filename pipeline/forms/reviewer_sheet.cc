@@ -35,7 +35,7 @@ class SheetWriter {
 
   void Instructions() {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, L_.instructions_sheet.c_str());
-    constexpr double kWidth = 90;
+    constexpr double kWidth = 72;  // LibreOffice draws wider than Excel: one A4 width (as the blank form)
     worksheet_set_column(ws, 0, 0, kWidth, F_.label);
     xlsx_style::PrintA4(ws, false);
     Check(worksheet_write_string(ws, 0, 0, L_.title.c_str(), F_.title), "title");
