@@ -402,23 +402,28 @@ std::string PdfDoc::Finish() {
     }
   }
 
-  // Every character shown: the subset and the ToUnicode CMap.
-  std::set<char32_t> used;
+  // Every character shown (sorted, once each): the subset and the
+  // ToUnicode CMap. A sorted vector, not a set: one allocation, not one per
+  // character of the document.
+  std::vector<char32_t> cps{U' '};
   for (const auto& ops : pages_)
     for (const Op& op : ops)
-      if (const auto* t = std::get_if<TextOp>(&op))
-        for (char32_t c : Utf8ToCodepoints(t->text)) used.insert(c);
-  used.insert(U' ');
-  std::vector<char32_t> cps(used.begin(), used.end());
+      if (const auto* t = std::get_if<TextOp>(&op)) {
+        std::vector<char32_t> chars = Utf8ToCodepoints(t->text);
+        cps.insert(cps.end(), chars.begin(), chars.end());
+      }
+  std::sort(cps.begin(), cps.end());
+  cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
   // Each character is drawn with code kCodeBase + its index (see
   // FontCache::SubsetRemapped); the ToUnicode CMap maps the codes back.
   constexpr char32_t kCodeBase = 0x100;
   std::string font_bytes = fonts_.SubsetRemapped(cps, kCodeBase);
-  std::map<char32_t, char32_t> code_of;
-  for (size_t i = 0; i < cps.size(); ++i) code_of[cps[i]] = kCodeBase + static_cast<char32_t>(i);
   auto encode = [&](const std::string& text) {
     std::string out;
-    for (char32_t c : Utf8ToCodepoints(text)) AppendUtf8(out, code_of.at(c));
+    for (char32_t c : Utf8ToCodepoints(text)) {
+      auto at = std::lower_bound(cps.begin(), cps.end(), c);  // present: cps holds every character
+      AppendUtf8(out, kCodeBase + static_cast<char32_t>(at - cps.begin()));
+    }
     return out;
   };
 
