@@ -329,9 +329,9 @@ class AgileParser {
     pk.spin_count = Number(encrypted_key, "spinCount");
     if (pk.spin_count > 10'000'000)
       r_.Corrupt("spinCount が規格の上限 10,000,000 を超えています");
-    if (pk.spin_count > limits_.max_spin_count)
-      r_.Corrupt("spinCount " + std::to_string(pk.spin_count) + " が上限 " +
-                 std::to_string(limits_.max_spin_count) + " を超えています");
+    if (pk.spin_count > limits_.max_spin_count)  // Office writes 100,000; more would stall a run
+      r_.Unsupported("パスワードのハッシュ反復回数 spinCount " + std::to_string(pk.spin_count) + "、上限 " +
+                     std::to_string(limits_.max_spin_count));
     pk.verifier_input = B64(encrypted_key, "encryptedVerifierHashInput");
     pk.verifier_value = B64(encrypted_key, "encryptedVerifierHashValue");
     pk.key_value = B64(encrypted_key, "encryptedKeyValue");

@@ -40,7 +40,9 @@ bool LooksLikeOleCompound(std::string_view bytes);
 
 // Bounds on the work a hostile file can demand.
 struct DecryptLimits {
-  uint32_t max_spin_count = 10'000'000;     // MS-OFFCRYPTO's own maximum
+  // Office and LibreOffice write 100,000; MS-OFFCRYPTO allows 10,000,000,
+  // which costs seconds of CPU per workbook: above this, crypto.unsupported.
+  uint32_t max_spin_count = 1'000'000;
   uint64_t max_package_bytes = 256u << 20;  // the decrypted .xlsx
 };
 
