@@ -10,6 +10,7 @@
 #include "pipeline/batch/manifest_blanks.h"
 #include "pipeline/core/fs.h"
 #include "pipeline/core/text.h"
+#include "pipeline/core/yaml.h"
 #include "pipeline/crypto/offcrypto.h"
 #include "pipeline/review/load_review.h"
 #include "pipeline/review/sheet_layout.h"
@@ -29,7 +30,7 @@ class Wording {
     auto path = DataDir() / "templates" / "init_cycle.yaml";
     YAML::Node n;
     try {
-      n = YAML::Load(ReadFile(path, 1u << 20));
+      n = ReadYamlFile(path, path.filename().string(), {"config"}).root;  // the one strict loader
     } catch (const YAML::Exception& e) {
       throw InputError("config.init", path.filename().string(), "YAML として読めません");
     }
@@ -237,9 +238,10 @@ bool ExistingAgencies(const std::string& text, std::set<std::string>* folders, s
                       size_t* count) {
   YAML::Node root;
   try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    std::fprintf(stderr, "fidelity: cycle.yaml:%d: YAML として読めないため追記できません\n", e.mark.line + 1);
+    root = ParseYamlText(text, "cycle.yaml", {"manifest"}).root;  // the one strict loader
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "fidelity: %s: YAML として読めないため追記できません（%s）\n", e.problem().where.c_str(),
+                 e.problem().message.c_str());
     return false;
   }
   YAML::Node list = root.IsMap() ? root["agencies"] : YAML::Node();

@@ -6,6 +6,7 @@
 
 #include "pipeline/core/fs.h"
 #include "pipeline/core/problem.h"
+#include "pipeline/core/yaml.h"
 
 namespace fidelity::report {
 namespace {
@@ -48,12 +49,8 @@ std::string Recommendations::Hint(const std::string& item, int target) const {
 }
 
 Recommendations ParseRecommendations(std::string_view yaml, const std::string& origin) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::Exception& e) {
-    Fail(origin + ":" + std::to_string(e.mark.line + 1), "YAMLの書式の誤り: " + e.msg);
-  }
+  // The one strict loader (core/yaml.h): Japanese syntax messages with file:line.
+  YAML::Node root = ParseYamlText(yaml, origin, {"recommendations"}).root;
   Recommendations r;
   r.origin = origin;
   YAML::Node p = root["priorities"];

@@ -4,6 +4,7 @@
 
 #include "pipeline/core/fs.h"
 #include "pipeline/core/problem.h"
+#include "pipeline/core/yaml.h"
 
 namespace fidelity {
 namespace {
@@ -39,13 +40,8 @@ struct Reader {
 }  // namespace
 
 ReviewerSheetLayout ParseReviewerSheetLayout(const std::string& yaml_text, const std::string& label) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml_text);
-  } catch (const YAML::Exception& e) {
-    throw InputError("config.reviewer_sheet", label + ":" + std::to_string(e.mark.line + 1),
-                     "YAML として読めません");
-  }
+  // The one strict loader (core/yaml.h): Japanese syntax messages with file:line.
+  YAML::Node root = ParseYamlText(yaml_text, label, {"config"}).root;
   if (!root.IsMap()) throw InputError("config.reviewer_sheet", label, "「キー: 値」のマップで書いてください");
   Reader r{root, label};
   ReviewerSheetLayout L;
