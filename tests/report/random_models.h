@@ -76,6 +76,28 @@ class RandomModels {
       if (*r.score >= 4) m.strengths.push_back({"", r.code, r.name, r.score, ""});
       else m.challenges.push_back({"", r.code, r.name, r.score, Text(0, 200)});
     }
+    for (ListEntry& e : m.challenges) {
+      if (e.item_code.empty()) continue;
+      e.target = *e.score + 1;
+      e.hint = Text(0, Pick(5) ? 60 : 300);
+      if (m.priorities.size() < static_cast<size_t>(Below(6))) m.priorities.push_back(e);
+    }
+    m.glossary.clear();
+    for (int i = 0, n = Below(4); i < n; ++i) m.glossary.push_back({Text(1, 20), Text(0, 120)});
+    m.region.shown = Pick(2);
+    for (const ItemRow& r : m.items)
+      if (m.region.shown && Pick(6) == false) m.region.item_median[r.code] = 1 + Below(9) / 2.0;
+    m.history.cycles.clear();
+    for (int i = 0, n = Below(4); i < n; ++i) {
+      CyclePoint c;
+      c.cycle = Text(0, 16);
+      if (Pick(3) == false) c.total = 25 + Below(101);
+      c.subtotals["staffing"] = 3 + Below(13);
+      for (const ItemRow& r : m.items)
+        if (Pick(2)) c.items[r.code] = 1 + Below(5);
+      c.notes["I-1"] = Text(0, 200);
+      m.history.cycles.push_back(c);
+    }
     m.changes.clear();
     for (const ItemRow& r : m.items)
       if (r.score && r.previous && *r.score != *r.previous)
