@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "pipeline/scoring/scores_json.h"
 #include "tests/scoring/fixtures.h"
 
 namespace fidelity {
@@ -89,6 +90,11 @@ TEST(Diversity, TheReviewersCountDecides) {
   EXPECT_EQ(i8.automatic_score, 5);
   EXPECT_EQ(*i8.value, Rational(60));
   EXPECT_FALSE(test::HasProblem(a, "scoring.near_duplicate"));
+  const Json j = *ScoresToJson(a, AgencyInfo{}).get("items")->get("III-8");
+  EXPECT_EQ(j.get("reviewer_count")->as_int(), 3);
+  EXPECT_EQ(j.get("automatic_score")->as_int(), 5);
+  EXPECT_EQ(j.get("source")->as_string(), "reviewers");
+  EXPECT_EQ(ScoresToJson(a, AgencyInfo{}).get("items")->get("III-9")->get("reviewer_count"), nullptr);
   // One reviewer only gives a count: it is the only one, so it decides.
   a = Score(s, {y("山田", "  III-8: {count: 4}\n"), y("佐藤", "")});
   EXPECT_EQ(test::Item(a, "III-8").score, 4);  // 80 %
