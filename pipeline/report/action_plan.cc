@@ -137,6 +137,14 @@ std::vector<const ListEntry*> PlanRows(const ReportModel& m) {
 std::string ActionPlanXlsx(const ReportModel& model, const ReportTemplate& tmpl) {
   std::filesystem::path path = TempPath();
   lxw_workbook_options opt = {};
+  // libxlsxwriter writes each XML part to a temporary file before zipping;
+  // on tmpfs that costs no disk inode per part (issue 13, docs/speed.md).
+  static const bool shm = [] {
+    std::error_code ec;
+    return std::filesystem::is_directory("/dev/shm", ec);
+  }();
+  char shm_dir[] = "/dev/shm";
+  if (shm) opt.tmpdir = shm_dir;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &opt);
   if (!wb) throw std::runtime_error("libxlsxwriter: 行動計画のファイルを作れません");
   lxw_doc_properties props = {};
