@@ -13,13 +13,15 @@
 #
 # Synthetic cycles (real .xlsx written with libxlsxwriter, two reviewer
 # files each) are generated once into $BUILD/bench-data/N. BUILD defaults to
-# build; the script builds fidelity and gen_cycle there with one job.
+# build; the script builds fidelity and gen_cycle there with one job (not
+# with NO_BUILD=1). FIDELITY_PDF_LEGACY_ZLIB=1 measures the same tree with
+# libharu/zlib compressing the streams, as before issue 13 (docs/speed.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 N_CPU=${1:-200}
 N_WALL=${2:-1000}
-make -C "$BUILD" -j1 fidelity gen_cycle >/dev/null
+[[ -n ${NO_BUILD:-} ]] || make -C "$BUILD" -j1 fidelity gen_cycle >/dev/null
 
 cycle() {  # prints the folder of an N-agency synthetic cycle, generating it once
   local data="$BUILD/bench-data/$1"
