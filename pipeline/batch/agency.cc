@@ -37,7 +37,6 @@ double CpuMs() {
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-std::string Label(const std::filesystem::path& p) { return p.filename().string(); }
 
 std::string ProblemsText(const AgencyEntry& e, const Problems& ps) {
   int errors = 0, warnings = 0;
