@@ -10,12 +10,16 @@
 #      summary made; the reports' text read back with pdftotext.
 # Needs dpkg-dev (dpkg-shlibdeps fills Depends). Usage:
 #   scripts/deb-check.sh [WORKDIR]     (default: a new folder under /tmp)
+#   DEB=fidelity_0.1.0_amd64.deb scripts/deb-check.sh   (steps 2 and 3 only)
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$(mktemp -d /tmp/fidelity-deb.XXXXXX)}"
 mkdir -p "$work"
 command -v dpkg-shlibdeps >/dev/null || { echo "dpkg-dev が必要です: apt-get install -y dpkg-dev" >&2; exit 2; }
 
+if [[ -n "${DEB:-}" ]]; then  # DEB=path: check an already built package
+  deb="$DEB"
+else
 src="${SRC:-}"
 if [[ -z "$src" ]]; then
   src="$work/src"
@@ -32,6 +36,7 @@ make -C "$build" -j"${JOBS:-1}" fidelity >/dev/null
 # only the package's own data (../share/fidelity next to the binary) is there.
 [[ -n "${SRC:-}" ]] || rm -rf "$src"
 deb="$(ls "$build"/fidelity_*_amd64.deb)"
+fi
 echo "package: $deb ($(du -k "$deb" | cut -f1) KB)"
 dpkg-deb -f "$deb" Package Version Architecture Depends
 
@@ -64,7 +69,8 @@ for id in $(ls -d 2026/*/ | xargs -n1 basename); do
   for f in report.pdf scores.json problems.txt; do
     [[ -s "out/2026/$id/$f" ]] || { echo "missing: out/2026/$id/$f" >&2; fail=1; }
   done
-  pdftotext "out/2026/$id/report.pdf" - | grep -q "フィデリティ" || { echo "no text in $id/report.pdf" >&2; fail=1; }
+  text="$(pdftotext "out/2026/$id/report.pdf" -)"   # (not piped into grep -q: pipefail and SIGPIPE)
+  [[ "$text" == *フィデリティ* ]] || { echo "no text in $id/report.pdf" >&2; fail=1; }
 done
 for f in summary.csv summary.pdf run.json; do
   [[ -s "out/2026/$f" ]] || { echo "missing: out/2026/$f" >&2; fail=1; }
