@@ -7,7 +7,7 @@ PACKAGES=(
   libhpdf-dev libyaml-cpp-dev libzip-dev libpugixml-dev libssl-dev libicu-dev
   libharfbuzz-dev libxlsxwriter-dev libqpdf-dev libdeflate-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  poppler-utils qpdf python3-openpyxl
+  poppler-utils qpdf python3-openpyxl unzip
 )
 missing=()
 for p in "${PACKAGES[@]}" "$@"; do
