@@ -273,27 +273,19 @@ const std::set<std::string> kWorkbookQuantities = {
 const std::set<std::string> kRecordQuantities = {
     "es_services", "months_to_contact", "individualized_share", "support_boxes"};
 
-Item ReadItem(const Reader& r, const YAML::Node& n, const Instrument& ins) {
-  r.Map(n, "items の要素");
-  r.Keys(n, {"code", "name", "short", "subscale", "source", "quantity", "unit", "interval", "bands",
-             "params", "interview_scores", "checks", "counted", "scores_by_count", "flags",
-             "decisive", "levels", "base_score", "computed_checks", "boxes", "anchors",
-             "reviewer_count", "edges_in_lower_band"});
-  Item it;
-  it.line = YamlLine(n);
-  it.code = r.NeedStr(n, "code");
-  const std::string& code = it.code;
-  it.name = r.NeedStr(n, "name");
-  it.short_name = r.OptStr(n, "short");
-  if (it.short_name.empty()) it.short_name = it.name;
-  it.subscale = r.NeedStr(n, "subscale");
+// Sets it.source from the item's "source" key.
+void ReadItemSource(const Reader& r, const YAML::Node& n, Item& it) {
   std::string source = r.NeedStr(n, "source");
   if (source == "workbook") it.source = ItemSource::kWorkbook;
   else if (source == "records") it.source = ItemSource::kRecords;
   else if (source == "checklist") it.source = ItemSource::kChecklist;
   else if (source == "reviewers") it.source = ItemSource::kReviewers;
-  else r.Fail(n["source"], code + ": source は workbook / records / checklist / reviewers のいずれかです");
+  else r.Fail(n["source"], it.code + ": source は workbook / records / checklist / reviewers のいずれかです");
+}
 
+// Reads the anchors map; every score in the instrument's range needs one.
+void ReadItemAnchors(const Reader& r, const YAML::Node& n, const Instrument& ins, Item& it) {
+  const std::string& code = it.code;
   YAML::Node anchors = r.Map(r.Need(n, "anchors"), code + " の anchors");
   for (auto a = anchors.begin(); a != anchors.end(); ++a) {
     int s = ScoreKey(r, a->first, ins.score_min, ins.score_max, code + " の anchors");
@@ -301,105 +293,135 @@ Item ReadItem(const Reader& r, const YAML::Node& n, const Instrument& ins) {
   }
   if (static_cast<int>(it.anchors.size()) != ins.score_max - ins.score_min + 1)
     r.Fail(anchors, code + ": anchors はすべての得点に必要です");
+}
 
+// Fails at `at` unless `key` is one of the item's checks.
+void RequireKnownCheck(const Reader& r, const Item& it, const YAML::Node& at, const std::string& key) {
+  if (!it.FindCheck(key)) r.Fail(at, it.code + ": checks にないキー '" + key + "'");
+}
+
+std::vector<FlagDef> ReadFlags(const Reader& r, const YAML::Node& n, const std::string& code) {
+  std::vector<FlagDef> out;
+  for (const auto& f : r.Seq(n, code + " の flags")) {
+    r.Keys(r.Map(f, code + " の flags の要素"), {"key", "label", "score"});
+    FlagDef d{r.NeedStr(f, "key"), r.NeedStr(f, "label"), r.Int(r.Need(f, "score"), "score")};
+    out.push_back(d);
+  }
+  return out;
+}
+
+void ReadDecisive(const Reader& r, const YAML::Node& n, Item& it) {
+  YAML::Node d = r.Map(n, it.code + " の decisive");
+  for (auto k = d.begin(); k != d.end(); ++k) {
+    RequireKnownCheck(r, it, k->first, k->first.Scalar());
+    it.decisive[k->first.Scalar()] = r.Int(k->second, it.code + " の decisive");
+  }
+}
+
+void ReadLevels(const Reader& r, const YAML::Node& n, Item& it) {
+  const std::string& code = it.code;
+  for (const auto& l : r.Seq(n, code + " の levels")) {
+    r.Keys(r.Map(l, code + " の levels の要素"), {"score", "all", "any"});
+    Level lv;
+    lv.score = r.Int(r.Need(l, "score"), code + " の levels の score");
+    lv.all = r.StrList(l["all"], code + " の levels の all");
+    lv.any = r.StrList(l["any"], code + " の levels の any");
+    for (const auto& k : lv.all) RequireKnownCheck(r, it, l, k);
+    for (const auto& k : lv.any) RequireKnownCheck(r, it, l, k);
+    it.levels.push_back(std::move(lv));
+  }
+}
+
+void ReadComputedChecks(const Reader& r, const YAML::Node& n, Item& it) {
+  const std::string& code = it.code;
+  for (const auto& c : r.Seq(n, code + " の computed_checks")) {
+    r.Keys(r.Map(c, code + " の computed_checks の要素"), {"key", "quantity", "at_least"});
+    ComputedCheck cc;
+    cc.key = r.NeedStr(c, "key");
+    RequireKnownCheck(r, it, c, cc.key);
+    cc.quantity = r.NeedStr(c, "quantity");
+    if (cc.quantity == "severe_share") {
+      cc.at_least = r.Num(r.Need(c, "at_least"), code + " の at_least");
+    } else if (cc.quantity != "first_month_contact") {
+      r.Fail(c, code + ": 不明な quantity '" + cc.quantity + "'");
+    }
+    it.computed_checks.push_back(cc);
+  }
+}
+
+std::vector<BoxDef> ReadBoxes(const Reader& r, const YAML::Node& n, const std::string& code) {
+  std::vector<BoxDef> out;
+  for (const auto& b : r.Seq(n, code + " の boxes")) {
+    r.Keys(r.Map(b, code + " の boxes の要素"), {"key", "label", "at_least", "small"});
+    BoxDef box;
+    box.key = r.NeedStr(b, "key");
+    box.label = r.NeedStr(b, "label");
+    box.at_least = r.Int(r.Need(b, "at_least"), code + " の at_least");
+    box.small = ReadChecks(r, r.Need(b, "small"), code + " の small");
+    if (box.at_least < 1 || box.at_least > static_cast<int>(box.small.size()))
+      r.Fail(b, code + ": at_least が小項目の数と合いません");
+    out.push_back(std::move(box));
+  }
+  return out;
+}
+
+// Reads the optional scoring parts: checks, counts, flags, levels, boxes and so on.
+void ReadItemScoringParts(const Reader& r, const YAML::Node& n, const Instrument& ins, Item& it) {
+  const std::string& code = it.code;
   it.unit = r.OptStr(n, "unit");
   it.reviewer_count = r.OptStr(n, "reviewer_count");
   it.params = ReadParams(r, n["params"], code + " の params");
   if (n["checks"]) it.checks = ReadChecks(r, n["checks"], code + " の checks");
-  auto known_check = [&](const YAML::Node& at, const std::string& key) {
-    if (!it.FindCheck(key)) r.Fail(at, code + ": checks にないキー '" + key + "'");
-  };
   if (n["counted"]) {
     it.counted = r.StrList(n["counted"], code + " の counted");
-    for (const auto& k : it.counted) known_check(n["counted"], k);
+    for (const auto& k : it.counted) RequireKnownCheck(r, it, n["counted"], k);
   }
   if (n["scores_by_count"]) it.scores_by_count = ReadCountTable(r, n["scores_by_count"], ins, code);
-  if (n["flags"]) {
-    for (const auto& f : r.Seq(n["flags"], code + " の flags")) {
-      r.Keys(r.Map(f, code + " の flags の要素"), {"key", "label", "score"});
-      FlagDef d{r.NeedStr(f, "key"), r.NeedStr(f, "label"), r.Int(r.Need(f, "score"), "score")};
-      it.flags.push_back(d);
-    }
-  }
-  if (n["decisive"]) {
-    YAML::Node d = r.Map(n["decisive"], code + " の decisive");
-    for (auto k = d.begin(); k != d.end(); ++k) {
-      known_check(k->first, k->first.Scalar());
-      it.decisive[k->first.Scalar()] = r.Int(k->second, code + " の decisive");
-    }
-  }
+  if (n["flags"]) it.flags = ReadFlags(r, n["flags"], code);
+  if (n["decisive"]) ReadDecisive(r, n["decisive"], it);
   if (n["base_score"]) it.base_score = r.Int(n["base_score"], code + " の base_score");
-  if (n["levels"]) {
-    for (const auto& l : r.Seq(n["levels"], code + " の levels")) {
-      r.Keys(r.Map(l, code + " の levels の要素"), {"score", "all", "any"});
-      Level lv;
-      lv.score = r.Int(r.Need(l, "score"), code + " の levels の score");
-      lv.all = r.StrList(l["all"], code + " の levels の all");
-      lv.any = r.StrList(l["any"], code + " の levels の any");
-      for (const auto& k : lv.all) known_check(l, k);
-      for (const auto& k : lv.any) known_check(l, k);
-      it.levels.push_back(std::move(lv));
-    }
-  }
-  if (n["computed_checks"]) {
-    for (const auto& c : r.Seq(n["computed_checks"], code + " の computed_checks")) {
-      r.Keys(r.Map(c, code + " の computed_checks の要素"), {"key", "quantity", "at_least"});
-      ComputedCheck cc;
-      cc.key = r.NeedStr(c, "key");
-      known_check(c, cc.key);
-      cc.quantity = r.NeedStr(c, "quantity");
-      if (cc.quantity == "severe_share") {
-        cc.at_least = r.Num(r.Need(c, "at_least"), code + " の at_least");
-      } else if (cc.quantity != "first_month_contact") {
-        r.Fail(c, code + ": 不明な quantity '" + cc.quantity + "'");
-      }
-      it.computed_checks.push_back(cc);
-    }
-  }
+  if (n["levels"]) ReadLevels(r, n["levels"], it);
+  if (n["computed_checks"]) ReadComputedChecks(r, n["computed_checks"], it);
   if (n["interview_scores"]) {
     for (const auto& s : r.Seq(n["interview_scores"], code + " の interview_scores"))
       it.interview_scores.push_back(ScoreKey(r, s, ins.score_min, ins.score_max, code));
   }
-  if (n["boxes"]) {
-    for (const auto& b : r.Seq(n["boxes"], code + " の boxes")) {
-      r.Keys(r.Map(b, code + " の boxes の要素"), {"key", "label", "at_least", "small"});
-      BoxDef box;
-      box.key = r.NeedStr(b, "key");
-      box.label = r.NeedStr(b, "label");
-      box.at_least = r.Int(r.Need(b, "at_least"), code + " の at_least");
-      box.small = ReadChecks(r, r.Need(b, "small"), code + " の small");
-      if (box.at_least < 1 || box.at_least > static_cast<int>(box.small.size()))
-        r.Fail(b, code + ": at_least が小項目の数と合いません");
-      it.boxes.push_back(std::move(box));
-    }
-  }
+  if (n["boxes"]) it.boxes = ReadBoxes(r, n["boxes"], code);
+}
 
-  // What each source needs.
+// Workbook and records items: the quantity and what it needs.
+void ReadMeasuredQuantity(const Reader& r, const YAML::Node& n, const Instrument& ins, Item& it) {
+  const std::string& code = it.code;
+  it.quantity = r.NeedStr(n, "quantity");
+  bool wb = it.source == ItemSource::kWorkbook;
+  if (!(wb ? kWorkbookQuantities : kRecordQuantities).count(it.quantity))
+    r.Fail(n["quantity"], code + ": 不明な quantity '" + it.quantity + "'");
+  if (it.quantity == "es_services") {
+    if (it.checks.empty() || it.scores_by_count.empty() || it.interview_scores.empty())
+      r.Fail(n, code + ": es_services には checks, scores_by_count, interview_scores が必要です");
+  } else if (it.quantity == "support_boxes") {
+    if (it.boxes.empty() || it.scores_by_count.empty())
+      r.Fail(n, code + ": support_boxes には boxes と scores_by_count が必要です");
+  } else {
+    it.bands = ReadBands(r, n, ins, code);
+  }
+  if (it.quantity == "job_type_diversity" || it.quantity == "employer_diversity")
+    RequireParams(r, n, it.params, {"min_rows"}, code);
+  if (it.quantity == "competitive_share") RequireParams(r, n, it.params, {"min_workers"}, code);
+  if (it.quantity == "months_to_contact") {
+    RequireParams(r, n, it.params, {"days_per_month"}, code);
+    if (it.params["days_per_month"] <= Rational(0)) r.Fail(n, code + ": days_per_month は正の数です");
+  }
+}
+
+// What each source needs, and where reviewer_count may appear.
+void CheckItemSourceNeeds(const Reader& r, const YAML::Node& n, const Instrument& ins, Item& it) {
+  const std::string& code = it.code;
   switch (it.source) {
     case ItemSource::kWorkbook:
-    case ItemSource::kRecords: {
-      it.quantity = r.NeedStr(n, "quantity");
-      bool wb = it.source == ItemSource::kWorkbook;
-      if (!(wb ? kWorkbookQuantities : kRecordQuantities).count(it.quantity))
-        r.Fail(n["quantity"], code + ": 不明な quantity '" + it.quantity + "'");
-      if (it.quantity == "es_services") {
-        if (it.checks.empty() || it.scores_by_count.empty() || it.interview_scores.empty())
-          r.Fail(n, code + ": es_services には checks, scores_by_count, interview_scores が必要です");
-      } else if (it.quantity == "support_boxes") {
-        if (it.boxes.empty() || it.scores_by_count.empty())
-          r.Fail(n, code + ": support_boxes には boxes と scores_by_count が必要です");
-      } else {
-        it.bands = ReadBands(r, n, ins, code);
-      }
-      if (it.quantity == "job_type_diversity" || it.quantity == "employer_diversity")
-        RequireParams(r, n, it.params, {"min_rows"}, code);
-      if (it.quantity == "competitive_share") RequireParams(r, n, it.params, {"min_workers"}, code);
-      if (it.quantity == "months_to_contact") {
-        RequireParams(r, n, it.params, {"days_per_month"}, code);
-        if (it.params["days_per_month"] <= Rational(0)) r.Fail(n, code + ": days_per_month は正の数です");
-      }
+    case ItemSource::kRecords:
+      ReadMeasuredQuantity(r, n, ins, it);
       break;
-    }
     case ItemSource::kChecklist:
       if (it.checks.empty()) r.Fail(n, code + ": checklist には checks が必要です");
       if (it.levels.empty() && it.scores_by_count.empty())
@@ -411,6 +433,25 @@ Item ReadItem(const Reader& r, const YAML::Node& n, const Instrument& ins) {
   if (!it.reviewer_count.empty() && it.quantity != "job_type_diversity" &&
       it.quantity != "employer_diversity")
     r.Fail(n["reviewer_count"], code + ": reviewer_count は職種・企業の多様性の項目だけに書けます");
+}
+
+Item ReadItem(const Reader& r, const YAML::Node& n, const Instrument& ins) {
+  r.Map(n, "items の要素");
+  r.Keys(n, {"code", "name", "short", "subscale", "source", "quantity", "unit", "interval", "bands",
+             "params", "interview_scores", "checks", "counted", "scores_by_count", "flags",
+             "decisive", "levels", "base_score", "computed_checks", "boxes", "anchors",
+             "reviewer_count", "edges_in_lower_band"});
+  Item it;
+  it.line = YamlLine(n);
+  it.code = r.NeedStr(n, "code");
+  it.name = r.NeedStr(n, "name");
+  it.short_name = r.OptStr(n, "short");
+  if (it.short_name.empty()) it.short_name = it.name;
+  it.subscale = r.NeedStr(n, "subscale");
+  ReadItemSource(r, n, it);
+  ReadItemAnchors(r, n, ins, it);
+  ReadItemScoringParts(r, n, ins, it);
+  CheckItemSourceNeeds(r, n, ins, it);
   return it;
 }
 
