@@ -83,6 +83,78 @@ std::string SubsetTag(const std::vector<char32_t>& cps) {
   return tag;
 }
 
+// Each character is drawn with code kCodeBase + its index in the sorted
+// character list (see FontCache::SubsetRemapped); the ToUnicode CMap maps
+// the codes back.
+constexpr char32_t kCodeBase = 0x100;
+
+// `text` as codes: every character is in `cps` (sorted), which holds every
+// character of the document.
+std::string EncodeText(const std::string& text, const std::vector<char32_t>& cps) {
+  std::string out;
+  for (char32_t c : Utf8ToCodepoints(text)) {
+    auto at = std::lower_bound(cps.begin(), cps.end(), c);
+    AppendUtf8(out, kCodeBase + static_cast<char32_t>(at - cps.begin()));
+  }
+  return out;
+}
+
+// UTF-8 text; streams uncompressed (they are compressed once, by
+// libdeflate, in PostProcessPdf).
+void StartUtf8Document(const HaruDoc& haru) {
+  HPDF_Doc pdf = haru.get();
+  HPDF_SetCompressionMode(pdf, LegacyZlibStreams() ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  haru.Check("UTF-8 encoder");
+}
+
+// Registers the font subset `font_bytes` under the subset tag `tag`.
+HPDF_Font LoadSubsetFont(const HaruDoc& haru, const std::string& font_bytes, std::string tag) {
+  HPDF_Doc pdf = haru.get();
+  // libharu 2.3 has no loader from memory; this is HPDF_LoadTTFontFromFile
+  // with a memory stream (the functions are exported by the library).
+  // One block one byte larger than the font: libharu's memory stream cannot
+  // seek to the end of a block that is exactly full (see kPrep in
+  // font_cache.cc), and an empty last glyph would need that.
+  HPDF_Stream stream =
+      HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(font_bytes.size() + 1));
+  if (!stream) haru.Check("memory stream");
+  HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(font_bytes.data()),
+                    static_cast<HPDF_UINT>(font_bytes.size() + 1));
+  HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);  // owns the stream
+  haru.Check("loading the font subset");
+  if (!def) throw std::runtime_error("libharu: the font subset did not load");
+  HPDF_TTFontDef_SetTagName(def, tag.data());
+  if (HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) haru.Check("registering the font");
+  HPDF_Font font = HPDF_GetFont(pdf, def->base_font, "UTF-8");
+  haru.Check("HPDF_GetFont");
+  return font;
+}
+
+// The document's bytes as libharu writes them.
+std::string SaveToString(const HaruDoc& haru) {
+  HPDF_Doc pdf = haru.get();
+  HPDF_SaveToStream(pdf);
+  haru.Check("HPDF_SaveToStream");
+  HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+  std::string raw(size, '\0');
+  HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(raw.data()), &size);
+  haru.Check("HPDF_ReadFromStream");
+  raw.resize(size);
+  return raw;
+}
+
+// The outline entries as bookmarks (y from the bottom of the page, a
+// little above the heading's baseline).
+std::vector<PdfBookmark> ToBookmarks(const std::vector<OutlineEntry>& outline,
+                                     double page_height) {
+  std::vector<PdfBookmark> bookmarks;
+  for (const OutlineEntry& o : outline)
+    bookmarks.push_back({o.title, o.level, o.page, page_height - o.y + 4});
+  return bookmarks;
+}
+
 }  // namespace
 
 std::optional<Color> ParseColor(std::string_view hex) {
@@ -371,12 +443,161 @@ void PdfDoc::SetInfo(std::string title, std::string author, std::string subject,
   creator_ = std::move(creator);
 }
 
-std::string PdfDoc::Finish() {
-  if (finished_) throw std::logic_error("PdfDoc::Finish called twice");
-  finished_ = true;
-  if (pages_.empty()) NewPage();
+// Draws one page's recorded operations with libharu, skipping colour, line
+// width, font size and rendering mode changes that would repeat the current
+// state.
+class PdfDoc::PageWriter {
+ public:
+  PageWriter(HPDF_Doc pdf, HPDF_Page page, HPDF_Font font, double page_height,
+             const std::vector<char32_t>& cps, std::map<int, HPDF_ExtGState>& alpha_states)
+      : pdf_(pdf), page_(page), font_(font), H_(page_height), cps_(cps),
+        alpha_states_(alpha_states) {}
 
-  // Running header and page numbers, now that the page count is known.
+  void Draw(const std::vector<Op>& ops) {
+    for (const Op& op : ops) {
+      if (const auto* t = std::get_if<TextOp>(&op)) {
+        if (!in_text_) {
+          HPDF_Page_BeginText(page_);
+          in_text_ = true;
+        }
+        DrawText(*t);
+        continue;
+      }
+      if (in_text_) {
+        HPDF_Page_EndText(page_);
+        in_text_ = false;
+      }
+      if (const auto* c = std::get_if<CircleOp>(&op)) {
+        DrawCircle(*c);
+        continue;
+      }
+      DrawPath(std::get<PathOp>(op));
+    }
+    if (in_text_) HPDF_Page_EndText(page_);
+  }
+
+ private:
+  static constexpr Color kUnset{-1, -1, -1};
+
+  void FillColor(Color c) {
+    if (cur_fill_ != c) HPDF_Page_SetRGBFill(page_, (float)c.r, (float)c.g, (float)c.b);
+    cur_fill_ = c;
+  }
+  void StrokeColor(Color c) {
+    if (cur_stroke_ != c) HPDF_Page_SetRGBStroke(page_, (float)c.r, (float)c.g, (float)c.b);
+    cur_stroke_ = c;
+  }
+  void LineWidth(double w) {
+    if (cur_line_width_ != w) HPDF_Page_SetLineWidth(page_, (float)w);
+    cur_line_width_ = w;
+  }
+
+  void DrawText(const TextOp& t) {
+    if (cur_size_ != t.size) {
+      HPDF_Page_SetFontAndSize(page_, font_, (float)t.size);
+      cur_size_ = t.size;
+    }
+    FillColor(t.color);
+    if (t.bold != cur_bold_) {
+      HPDF_Page_SetTextRenderingMode(page_, t.bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+      cur_bold_ = t.bold;
+    }
+    if (t.bold) {
+      StrokeColor(t.color);
+      LineWidth(t.size * 0.035);
+    }
+    HPDF_Page_TextOut(page_, (float)t.x, (float)(H_ - t.y), EncodeText(t.text, cps_).c_str());
+  }
+
+  void DrawCircle(const CircleOp& c) {
+    if (c.fill) FillColor(*c.fill);
+    if (c.stroke) {
+      StrokeColor(*c.stroke);
+      LineWidth(c.line_width);
+    }
+    HPDF_Page_Circle(page_, (float)c.cx, (float)(H_ - c.cy), (float)c.r);
+    if (c.fill && c.stroke) HPDF_Page_FillStroke(page_);
+    else if (c.fill) HPDF_Page_Fill(page_);
+    else HPDF_Page_Stroke(page_);
+  }
+
+  void DrawPath(const PathOp& path) {
+    if (!path.fill && !path.stroke) return;
+    bool translucent = path.fill && path.fill_opacity < 0.999;
+    if (translucent) BeginTranslucentFill(path.fill_opacity);
+    if (path.fill) FillColor(*path.fill);
+    if (path.stroke) {
+      StrokeColor(*path.stroke);
+      LineWidth(path.line_width);
+    }
+    Trace(path);
+    if (path.closed) HPDF_Page_ClosePath(page_);
+    if (path.fill && path.stroke && !translucent) {
+      HPDF_Page_FillStroke(page_);
+    } else if (path.fill) {
+      HPDF_Page_Fill(page_);
+    } else {
+      HPDF_Page_Stroke(page_);
+    }
+    if (translucent) EndTranslucentFill(path);
+    if (path.dashed) HPDF_Page_SetDash(page_, nullptr, 0, 0);
+  }
+
+  // The dash pattern and the outline, drawn again for a translucent fill's opaque edge.
+  void Trace(const PathOp& path) {
+    if (path.dashed) {
+      const HPDF_UINT16 dash[] = {3, 2};
+      HPDF_Page_SetDash(page_, dash, 2, 0);
+    }
+    HPDF_Page_MoveTo(page_, (float)path.points[0].first, (float)(H_ - path.points[0].second));
+    for (size_t i = 1; i < path.points.size(); ++i)
+      HPDF_Page_LineTo(page_, (float)path.points[i].first, (float)(H_ - path.points[i].second));
+  }
+
+  // Saves the graphics state and sets the fill opacity (one ExtGState per
+  // opacity in 1/1000, shared by every page).
+  void BeginTranslucentFill(double opacity) {
+    HPDF_Page_GSave(page_);
+    int key = static_cast<int>(std::lround(opacity * 1000));
+    HPDF_ExtGState& gs = alpha_states_[key];
+    if (!gs) {
+      gs = HPDF_CreateExtGState(pdf_);
+      HPDF_ExtGState_SetAlphaFill(gs, (float)(key / 1000.0));
+    }
+    HPDF_Page_SetExtGState(page_, gs);
+  }
+
+  // Restores the graphics state, then strokes the outline on top, opaque.
+  void EndTranslucentFill(const PathOp& path) {
+    HPDF_Page_GRestore(page_);
+    // GRestore brings back the colours of the last GSave.
+    cur_fill_ = kUnset;
+    cur_stroke_ = kUnset;
+    cur_line_width_ = -1;
+    if (path.stroke) {
+      StrokeColor(*path.stroke);
+      LineWidth(path.line_width);
+      Trace(path);
+      HPDF_Page_ClosePath(page_);
+      HPDF_Page_Stroke(page_);
+    }
+  }
+
+  HPDF_Doc pdf_;
+  HPDF_Page page_;
+  HPDF_Font font_;
+  const double H_;
+  const std::vector<char32_t>& cps_;
+  std::map<int, HPDF_ExtGState>& alpha_states_;
+  bool in_text_ = false;
+  double cur_size_ = -1;
+  Color cur_fill_ = kUnset, cur_stroke_ = kUnset;
+  double cur_line_width_ = -1;
+  bool cur_bold_ = false;
+};
+
+// Running header and page numbers, now that the page count is known.
+void PdfDoc::DrawRunningHeaders() {
   const int n = page_count();
   TextStyle hs{.size = setup_.header_size, .color = setup_.header_color};
   const double head_y = setup_.margin_top * 0.55;
@@ -401,10 +622,12 @@ std::string PdfDoc::Finish() {
       TextOn(p, (left() + right()) / 2, foot_y, num, hs, Align::kCenter);
     }
   }
+}
 
-  // Every character shown (sorted, once each): the subset and the
-  // ToUnicode CMap. A sorted vector, not a set: one allocation, not one per
-  // character of the document.
+// Every character shown (sorted, once each): the subset and the ToUnicode
+// CMap. A sorted vector, not a set: one allocation, not one per character
+// of the document.
+std::vector<char32_t> PdfDoc::UsedCodepoints() const {
   std::vector<char32_t> cps{U' '};
   for (const auto& ops : pages_)
     for (const Op& op : ops)
@@ -414,174 +637,35 @@ std::string PdfDoc::Finish() {
       }
   std::sort(cps.begin(), cps.end());
   cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
-  // Each character is drawn with code kCodeBase + its index (see
-  // FontCache::SubsetRemapped); the ToUnicode CMap maps the codes back.
-  constexpr char32_t kCodeBase = 0x100;
-  std::string font_bytes = fonts_.SubsetRemapped(cps, kCodeBase);
-  auto encode = [&](const std::string& text) {
-    std::string out;
-    for (char32_t c : Utf8ToCodepoints(text)) {
-      auto at = std::lower_bound(cps.begin(), cps.end(), c);  // present: cps holds every character
-      AppendUtf8(out, kCodeBase + static_cast<char32_t>(at - cps.begin()));
-    }
-    return out;
-  };
+  return cps;
+}
 
+// libharu's PDF (uncompressed, with its own ToUnicode CMap; PostProcessPdf
+// fixes both): the font subset for `cps`, then every page.
+std::string PdfDoc::RenderWithHaru(const std::vector<char32_t>& cps) const {
+  std::string font_bytes = fonts_.SubsetRemapped(cps, kCodeBase);
   HaruDoc haru;
   HPDF_Doc pdf = haru.get();
-  // Streams are compressed once, by libdeflate, in PostProcessPdf.
-  HPDF_SetCompressionMode(pdf, LegacyZlibStreams() ? HPDF_COMP_ALL : HPDF_COMP_NONE);
-  HPDF_UseUTFEncodings(pdf);
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");
-  haru.Check("UTF-8 encoder");
-  // libharu 2.3 has no loader from memory; this is HPDF_LoadTTFontFromFile
-  // with a memory stream (the functions are exported by the library).
-  // One block one byte larger than the font: libharu's memory stream cannot
-  // seek to the end of a block that is exactly full (see kPrep in
-  // font_cache.cc), and an empty last glyph would need that.
-  HPDF_Stream stream =
-      HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(font_bytes.size() + 1));
-  if (!stream) haru.Check("memory stream");
-  HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(font_bytes.data()),
-                    static_cast<HPDF_UINT>(font_bytes.size() + 1));
-  HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);  // owns the stream
-  haru.Check("loading the font subset");
-  if (!def) throw std::runtime_error("libharu: the font subset did not load");
-  std::string tag = SubsetTag(cps);
-  HPDF_TTFontDef_SetTagName(def, tag.data());
-  if (HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) haru.Check("registering the font");
-  HPDF_Font font = HPDF_GetFont(pdf, def->base_font, "UTF-8");
-  haru.Check("HPDF_GetFont");
-
+  StartUtf8Document(haru);
+  HPDF_Font font = LoadSubsetFont(haru, font_bytes, SubsetTag(cps));
   std::map<int, HPDF_ExtGState> alpha_states;  // opacity in 1/1000
-  std::vector<PdfBookmark> bookmarks;
-  for (int p = 0; p < n; ++p) {
+  for (const std::vector<Op>& ops : pages_) {
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(setup_.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(setup_.height));
-    const double H = setup_.height;
-    bool in_text = false;
-    double cur_size = -1;
-    const Color unset{-1, -1, -1};
-    Color cur_fill = unset, cur_stroke = unset;
-    double cur_line_width = -1;
-    bool cur_bold = false;
-    auto fill_color = [&](Color c) {
-      if (cur_fill != c) HPDF_Page_SetRGBFill(page, (float)c.r, (float)c.g, (float)c.b);
-      cur_fill = c;
-    };
-    auto stroke_color = [&](Color c) {
-      if (cur_stroke != c) HPDF_Page_SetRGBStroke(page, (float)c.r, (float)c.g, (float)c.b);
-      cur_stroke = c;
-    };
-    auto line_width = [&](double w) {
-      if (cur_line_width != w) HPDF_Page_SetLineWidth(page, (float)w);
-      cur_line_width = w;
-    };
-    for (const Op& op : pages_[p]) {
-      if (const auto* t = std::get_if<TextOp>(&op)) {
-        if (!in_text) {
-          HPDF_Page_BeginText(page);
-          in_text = true;
-        }
-        if (cur_size != t->size) {
-          HPDF_Page_SetFontAndSize(page, font, (float)t->size);
-          cur_size = t->size;
-        }
-        fill_color(t->color);
-        if (t->bold != cur_bold) {
-          HPDF_Page_SetTextRenderingMode(page, t->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
-          cur_bold = t->bold;
-        }
-        if (t->bold) {
-          stroke_color(t->color);
-          line_width(t->size * 0.035);
-        }
-        HPDF_Page_TextOut(page, (float)t->x, (float)(H - t->y), encode(t->text).c_str());
-        continue;
-      }
-      if (in_text) {
-        HPDF_Page_EndText(page);
-        in_text = false;
-      }
-      if (const auto* c = std::get_if<CircleOp>(&op)) {
-        if (c->fill) fill_color(*c->fill);
-        if (c->stroke) {
-          stroke_color(*c->stroke);
-          line_width(c->line_width);
-        }
-        HPDF_Page_Circle(page, (float)c->cx, (float)(H - c->cy), (float)c->r);
-        if (c->fill && c->stroke) HPDF_Page_FillStroke(page);
-        else if (c->fill) HPDF_Page_Fill(page);
-        else HPDF_Page_Stroke(page);
-        continue;
-      }
-      const auto& path = std::get<PathOp>(op);
-      if (!path.fill && !path.stroke) continue;
-      bool translucent = path.fill && path.fill_opacity < 0.999;
-      if (translucent) {
-        HPDF_Page_GSave(page);
-        int key = static_cast<int>(std::lround(path.fill_opacity * 1000));
-        HPDF_ExtGState& gs = alpha_states[key];
-        if (!gs) {
-          gs = HPDF_CreateExtGState(pdf);
-          HPDF_ExtGState_SetAlphaFill(gs, (float)(key / 1000.0));
-        }
-        HPDF_Page_SetExtGState(page, gs);
-      }
-      if (path.fill) fill_color(*path.fill);
-      if (path.stroke) {
-        stroke_color(*path.stroke);
-        line_width(path.line_width);
-      }
-      // The dash pattern and the outline, drawn again for a translucent fill's opaque edge.
-      auto trace = [&] {
-        if (path.dashed) {
-          const HPDF_UINT16 dash[] = {3, 2};
-          HPDF_Page_SetDash(page, dash, 2, 0);
-        }
-        HPDF_Page_MoveTo(page, (float)path.points[0].first, (float)(H - path.points[0].second));
-        for (size_t i = 1; i < path.points.size(); ++i)
-          HPDF_Page_LineTo(page, (float)path.points[i].first, (float)(H - path.points[i].second));
-      };
-      trace();
-      if (path.closed) HPDF_Page_ClosePath(page);
-      if (path.fill && path.stroke && !translucent) {
-        HPDF_Page_FillStroke(page);
-      } else if (path.fill) {
-        HPDF_Page_Fill(page);
-      } else {
-        HPDF_Page_Stroke(page);
-      }
-      if (translucent) {
-        HPDF_Page_GRestore(page);
-        // GRestore brings back the colours of the last GSave.
-        cur_fill = unset;
-        cur_stroke = unset;
-        cur_line_width = -1;
-        if (path.stroke) {  // the outline on top, opaque
-          stroke_color(*path.stroke);
-          line_width(path.line_width);
-          trace();
-          HPDF_Page_ClosePath(page);
-          HPDF_Page_Stroke(page);
-        }
-      }
-      if (path.dashed) HPDF_Page_SetDash(page, nullptr, 0, 0);
-    }
-    if (in_text) HPDF_Page_EndText(page);
+    PageWriter(pdf, page, font, setup_.height, cps, alpha_states).Draw(ops);
     haru.Check("drawing a page");
   }
-  for (const OutlineEntry& o : outline_)
-    bookmarks.push_back({o.title, o.level, o.page, setup_.height - o.y + 4});
+  return SaveToString(haru);
+}
 
-  HPDF_SaveToStream(pdf);
-  haru.Check("HPDF_SaveToStream");
-  HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-  std::string raw(size, '\0');
-  HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(raw.data()), &size);
-  haru.Check("HPDF_ReadFromStream");
-  raw.resize(size);
+std::string PdfDoc::Finish() {
+  if (finished_) throw std::logic_error("PdfDoc::Finish called twice");
+  finished_ = true;
+  if (pages_.empty()) NewPage();
+  DrawRunningHeaders();
+  std::vector<char32_t> cps = UsedCodepoints();
+  std::string raw = RenderWithHaru(cps);
 
   PdfPostProcess post;
   post.codepoints = std::move(cps);
@@ -591,7 +675,7 @@ std::string PdfDoc::Finish() {
   post.subject = subject_;
   post.keywords = keywords_;
   post.creator = creator_;
-  post.bookmarks = std::move(bookmarks);
+  post.bookmarks = ToBookmarks(outline_, setup_.height);
   return PostProcessPdf(raw, post);
 }
 

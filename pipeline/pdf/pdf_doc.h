@@ -214,6 +214,12 @@ class PdfDoc {
                        double header_h);
   double HeaderHeight(const std::vector<TableColumn>& columns, const TableStyle& style) const;
 
+  // Finish() in steps (pdf_doc.cc).
+  class PageWriter;  // draws one page's ops with libharu
+  void DrawRunningHeaders();
+  std::vector<char32_t> UsedCodepoints() const;
+  std::string RenderWithHaru(const std::vector<char32_t>& cps) const;
+
   const FontCache& fonts_;
   PageSetup setup_;
   std::vector<std::vector<Op>> pages_;

@@ -67,6 +67,125 @@ void CompressStreams(QPDF& q) {
   }
 }
 
+// Every Type0 font of `pages` gets the ToUnicode CMap `to_unicode`, the
+// standard Identity-H encoding and a CIDToGIDMap cut to the codes used.
+void FixType0Fonts(const std::vector<QPDFObjectHandle>& pages, QPDFObjectHandle to_unicode,
+                   size_t cids) {
+  std::set<QPDFObjGen> done;
+  for (QPDFObjectHandle page : pages) {
+    QPDFObjectHandle fonts = page.getKey("/Resources").getKey("/Font");
+    if (!fonts.isDictionary()) continue;
+    for (const std::string& key : fonts.getKeys()) {
+      QPDFObjectHandle font = fonts.getKey(key);
+      if (!done.insert(font.getObjGen()).second) continue;
+      if (!font.getKey("/Subtype").isNameAndEquals("/Type0")) continue;
+      font.replaceKey("/ToUnicode", to_unicode);
+      font.replaceKey("/Encoding", QPDFObjectHandle::newName("/Identity-H"));
+      ShortenCidToGidMap(font, cids);
+    }
+  }
+}
+
+// Document information, in UTF-16 where needed.
+void SetDocumentInfo(QPDF& q, const PdfPostProcess& o) {
+  QPDFObjectHandle trailer = q.getTrailer();
+  QPDFObjectHandle info = trailer.getKey("/Info");
+  if (!info.isDictionary()) {
+    info = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
+    trailer.replaceKey("/Info", info);
+  }
+  auto set_info = [&](const char* key, const std::string& value) {
+    if (!value.empty()) info.replaceKey(key, QPDFObjectHandle::newUnicodeString(value));
+  };
+  set_info("/Title", o.title);
+  set_info("/Author", o.author);
+  set_info("/Subject", o.subject);
+  set_info("/Keywords", o.keywords);
+  set_info("/Creator", o.creator);
+}
+
+// /Lang, and viewers show the title rather than the file name.
+void SetViewerEntries(QPDFObjectHandle root, const std::string& lang) {
+  if (!lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newString(lang));
+  QPDFObjectHandle prefs = QPDFObjectHandle::newDictionary();
+  prefs.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
+  root.replaceKey("/ViewerPreferences", prefs);
+}
+
+// One outline item under `parent`, pointing at the bookmark's page and height.
+QPDFObjectHandle MakeOutlineItem(QPDF& q, const std::vector<QPDFObjectHandle>& pages,
+                                 const PdfBookmark& b, QPDFObjectHandle parent) {
+  QPDFObjectHandle item = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
+  item.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(b.title));
+  item.replaceKey("/Parent", parent);
+  int p = std::clamp(b.page, 0, static_cast<int>(pages.size()) - 1);
+  QPDFObjectHandle dest = QPDFObjectHandle::newArray();
+  dest.appendItem(pages[p]);
+  dest.appendItem(QPDFObjectHandle::newName("/XYZ"));
+  dest.appendItem(QPDFObjectHandle::newNull());
+  dest.appendItem(Num(b.top));
+  dest.appendItem(QPDFObjectHandle::newNull());
+  item.replaceKey("/Dest", dest);
+  return item;
+}
+
+// Chains `kids` with /Prev and /Next, and hangs them under `parent`.
+void LinkOutlineItems(QPDFObjectHandle parent, const std::vector<QPDFObjectHandle>& kids) {
+  for (size_t i = 0; i < kids.size(); ++i) {
+    QPDFObjectHandle kid = kids[i];
+    if (i > 0) kid.replaceKey("/Prev", kids[i - 1]);
+    if (i + 1 < kids.size()) kid.replaceKey("/Next", kids[i + 1]);
+  }
+  if (!kids.empty()) {
+    parent.replaceKey("/First", kids.front());
+    parent.replaceKey("/Last", kids.back());
+  }
+}
+
+// Bookmarks: level-0 entries with level-1 children (closed); the viewer
+// opens with the outline shown.
+void AddOutlines(QPDF& q, QPDFObjectHandle root, const std::vector<QPDFObjectHandle>& pages,
+                 const std::vector<PdfBookmark>& bookmarks) {
+  QPDFObjectHandle outlines = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
+  outlines.replaceKey("/Type", QPDFObjectHandle::newName("/Outlines"));
+  std::vector<QPDFObjectHandle> top;
+  std::vector<std::vector<QPDFObjectHandle>> children;
+  for (const PdfBookmark& b : bookmarks) {
+    if (b.level > 0 && !top.empty()) {
+      children.back().push_back(MakeOutlineItem(q, pages, b, top.back()));
+    } else {
+      top.push_back(MakeOutlineItem(q, pages, b, outlines));
+      children.emplace_back();
+    }
+  }
+  for (size_t i = 0; i < top.size(); ++i) {
+    LinkOutlineItems(top[i], children[i]);
+    // Negative count: children closed.
+    if (!children[i].empty())
+      top[i].replaceKey("/Count",
+                        QPDFObjectHandle::newInteger(-static_cast<int>(children[i].size())));
+  }
+  LinkOutlineItems(outlines, top);
+  outlines.replaceKey("/Count", QPDFObjectHandle::newInteger(static_cast<int>(top.size())));
+  root.replaceKey("/Outlines", outlines);
+  root.replaceKey("/PageMode", QPDFObjectHandle::newName("/UseOutlines"));
+}
+
+// Writes with a deterministic /ID and object streams, passing the streams
+// CompressStreams deflated through unchanged.
+std::string WriteDeterministic(QPDF& q) {
+  QPDFWriter w(q);
+  std::string out;
+  Pl_String sink("PostProcessPdf output", nullptr, out);
+  w.setOutputPipeline(&sink);
+  w.setDeterministicID(true);
+  w.setObjectStreamMode(qpdf_o_generate);
+  w.setCompressStreams(false);     // CompressStreams did it, once
+  w.setDecodeLevel(qpdf_dl_none);  // and the writer passes those bytes through
+  w.write();
+  return out;
+}
+
 }  // namespace
 
 std::string ToUnicodeCMap(const std::vector<char32_t>& cps, unsigned base) {
@@ -114,115 +233,19 @@ std::string PostProcessPdf(std::string_view pdf, const PdfPostProcess& o) {
     q.setSuppressWarnings(true);
     q.processMemoryFile("libharu output", pdf.data(), pdf.size());
 
-    // Fonts: a correct ToUnicode and the standard Identity-H encoding.
-    const std::string cmap = ToUnicodeCMap(o.codepoints, o.code_base);
     QPDFObjectHandle to_unicode = q.newStream();
-    to_unicode.replaceStreamData(cmap, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
-    std::set<QPDFObjGen> done;
+    to_unicode.replaceStreamData(ToUnicodeCMap(o.codepoints, o.code_base),
+                                 QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
     const std::vector<QPDFObjectHandle>& pages = q.getAllPages();
-    for (QPDFObjectHandle page : pages) {
-      QPDFObjectHandle fonts = page.getKey("/Resources").getKey("/Font");
-      if (!fonts.isDictionary()) continue;
-      for (const std::string& key : fonts.getKeys()) {
-        QPDFObjectHandle font = fonts.getKey(key);
-        if (!done.insert(font.getObjGen()).second) continue;
-        if (!font.getKey("/Subtype").isNameAndEquals("/Type0")) continue;
-        font.replaceKey("/ToUnicode", to_unicode);
-        font.replaceKey("/Encoding", QPDFObjectHandle::newName("/Identity-H"));
-        ShortenCidToGidMap(font, o.code_base + o.codepoints.size());
-      }
-    }
-
-    // Document information, in UTF-16 where needed.
-    QPDFObjectHandle trailer = q.getTrailer();
-    QPDFObjectHandle info = trailer.getKey("/Info");
-    if (!info.isDictionary()) {
-      info = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
-      trailer.replaceKey("/Info", info);
-    }
-    auto set_info = [&](const char* key, const std::string& value) {
-      if (!value.empty()) info.replaceKey(key, QPDFObjectHandle::newUnicodeString(value));
-    };
-    set_info("/Title", o.title);
-    set_info("/Author", o.author);
-    set_info("/Subject", o.subject);
-    set_info("/Keywords", o.keywords);
-    set_info("/Creator", o.creator);
-
+    FixType0Fonts(pages, to_unicode, o.code_base + o.codepoints.size());
+    SetDocumentInfo(q, o);
     QPDFObjectHandle root = q.getRoot();
-    if (!o.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newString(o.lang));
-    QPDFObjectHandle prefs = QPDFObjectHandle::newDictionary();
-    prefs.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
-    root.replaceKey("/ViewerPreferences", prefs);
-
-    // Bookmarks: level-0 entries with level-1 children.
-    if (!o.bookmarks.empty()) {
-      QPDFObjectHandle outlines = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
-      outlines.replaceKey("/Type", QPDFObjectHandle::newName("/Outlines"));
-      auto make = [&](const PdfBookmark& b, QPDFObjectHandle parent) {
-        QPDFObjectHandle item = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
-        item.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(b.title));
-        item.replaceKey("/Parent", parent);
-        int p = std::clamp(b.page, 0, static_cast<int>(pages.size()) - 1);
-        QPDFObjectHandle dest = QPDFObjectHandle::newArray();
-        dest.appendItem(pages[p]);
-        dest.appendItem(QPDFObjectHandle::newName("/XYZ"));
-        dest.appendItem(QPDFObjectHandle::newNull());
-        dest.appendItem(Num(b.top));
-        dest.appendItem(QPDFObjectHandle::newNull());
-        item.replaceKey("/Dest", dest);
-        return item;
-      };
-      auto link = [](QPDFObjectHandle parent, const std::vector<QPDFObjectHandle>& kids) {
-        for (size_t i = 0; i < kids.size(); ++i) {
-          QPDFObjectHandle kid = kids[i];
-          if (i > 0) kid.replaceKey("/Prev", kids[i - 1]);
-          if (i + 1 < kids.size()) kid.replaceKey("/Next", kids[i + 1]);
-        }
-        if (!kids.empty()) {
-          parent.replaceKey("/First", kids.front());
-          parent.replaceKey("/Last", kids.back());
-        }
-      };
-      std::vector<QPDFObjectHandle> top;
-      std::vector<std::vector<QPDFObjectHandle>> children;
-      int total = 0;
-      for (const PdfBookmark& b : o.bookmarks) {
-        if (b.level > 0 && !top.empty()) {
-          children.back().push_back(make(b, top.back()));
-        } else {
-          top.push_back(make(b, outlines));
-          children.emplace_back();
-        }
-        ++total;
-      }
-      for (size_t i = 0; i < top.size(); ++i) {
-        link(top[i], children[i]);
-        // Negative count: children closed.
-        if (!children[i].empty())
-          top[i].replaceKey("/Count",
-                            QPDFObjectHandle::newInteger(-static_cast<int>(children[i].size())));
-      }
-      link(outlines, top);
-      outlines.replaceKey("/Count", QPDFObjectHandle::newInteger(static_cast<int>(top.size())));
-      root.replaceKey("/Outlines", outlines);
-      root.replaceKey("/PageMode", QPDFObjectHandle::newName("/UseOutlines"));
-      (void)total;
-    }
+    SetViewerEntries(root, o.lang);
+    if (!o.bookmarks.empty()) AddOutlines(q, root, pages, o.bookmarks);
 
     if (q.anyWarnings()) throw std::runtime_error("qpdf found problems in libharu's output");
     CompressStreams(q);
-
-    QPDFWriter w(q);
-    std::string out;
-    Pl_String sink("PostProcessPdf output", nullptr, out);
-    w.setOutputPipeline(&sink);
-    w.setDeterministicID(true);
-    w.setObjectStreamMode(qpdf_o_generate);
-    w.setCompressStreams(false);     // CompressStreams did it, once
-    w.setDecodeLevel(qpdf_dl_none);  // and the writer passes those bytes through
-    w.write();
-    return out;
+    return WriteDeterministic(q);
   } catch (const std::runtime_error&) {
     throw;
   } catch (const std::exception& e) {
