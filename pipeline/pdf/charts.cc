@@ -120,4 +120,39 @@ double DrawBars(PdfDoc& doc, double x, double top, double width, const BarSpec& 
   return y - top;
 }
 
+void DrawLineChart(PdfDoc& doc, double x, double top, double width, double height,
+                   const LineChartSpec& spec) {
+  const size_t n = spec.x_labels.size();
+  if (n == 0 || spec.max <= spec.min || spec.step <= 0) return;
+  const double axis_x = x + spec.text_size * 3, axis_r = x + width - spec.reference_width;
+  const double bottom = top + height, inset = std::min(30.0, (axis_r - axis_x) / 4);
+  auto py = [&](double v) { return bottom - height * (std::clamp(v, spec.min, spec.max) - spec.min) / (spec.max - spec.min); };
+  auto px = [&](size_t i) {
+    return n == 1 ? (axis_x + axis_r) / 2 : axis_x + inset + (axis_r - axis_x - 2 * inset) * i / (n - 1.0);
+  };
+  TextStyle tick{.size = spec.text_size, .color = spec.text};
+  for (double v = spec.min; v <= spec.max + 1e-9; v += spec.step) {
+    doc.Line(axis_x, py(v), axis_r, py(v), spec.grid, 0.4);
+    doc.Text(axis_x - 4, py(v) + spec.text_size / 3, Number(v), tick, Align::kRight);
+  }
+  for (const LineReference& r : spec.references) {
+    doc.Line(axis_x, py(r.value), axis_r, py(r.value), r.color, 0.8, true);
+    doc.Text(axis_r + 4, py(r.value) + spec.text_size / 3, r.label, {.size = spec.text_size, .color = r.color});
+  }
+  std::vector<std::pair<double, double>> pts;
+  for (size_t i = 0; i < n; ++i) {
+    doc.Text(px(i), bottom + spec.text_size * 1.5, spec.x_labels[i], tick, Align::kCenter);
+    if (i < spec.values.size() && spec.values[i]) pts.push_back({px(i), py(*spec.values[i])});
+  }
+  for (size_t i = 1; i < pts.size(); ++i)
+    doc.Line(pts[i - 1].first, pts[i - 1].second, pts[i].first, pts[i].second, spec.line, 1.6);
+  for (size_t i = 0, k = 0; i < n; ++i) {
+    if (i >= spec.values.size() || !spec.values[i]) continue;
+    doc.Circle(pts[k].first, pts[k].second, 2.6, spec.line, std::nullopt);
+    doc.Text(pts[k].first, pts[k].second - 6, Number(*spec.values[i]), {.size = spec.text_size, .color = spec.line},
+             Align::kCenter);
+    ++k;
+  }
+}
+
 }  // namespace fidelity::pdf

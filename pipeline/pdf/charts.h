@@ -61,4 +61,28 @@ struct BarSpec {
 // Horizontal bars from the cursor down; returns the height used.
 double DrawBars(PdfDoc& doc, double x, double top, double width, const BarSpec& spec);
 
+// A small line chart: one value per x label (nullopt leaves a gap), a grid
+// every `step` from min to max with its numbers, and dashed reference lines
+// (e.g. band limits) labelled at the right.
+struct LineReference {
+  double value = 0;
+  std::string label;
+  Color color{0.5, 0.5, 0.5};
+};
+struct LineChartSpec {
+  std::vector<std::string> x_labels;
+  std::vector<std::optional<double>> values;  // one per x label
+  double min = 0, max = 1, step = 1;
+  std::vector<LineReference> references;
+  Color line{0.12, 0.35, 0.6};
+  Color grid{0.85, 0.85, 0.85};
+  Color text{0.35, 0.35, 0.35};
+  double text_size = 9;
+  double reference_width = 110;  // room at the right for the reference labels
+};
+// Draws the chart in the box (x, top, width, height); the x labels sit
+// below the box (allow text_size * 2 points).
+void DrawLineChart(PdfDoc& doc, double x, double top, double width, double height,
+                   const LineChartSpec& spec);
+
 }  // namespace fidelity::pdf

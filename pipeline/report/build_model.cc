@@ -1,5 +1,7 @@
 #include "pipeline/report/build_model.h"
 
+#include <algorithm>
+
 #include "pipeline/report/next_step.h"
 #include "pipeline/report/priorities.h"
 
@@ -133,7 +135,12 @@ ReportModel BuildReportModel(const AgencyScores& scores, const AgencyInfo& info,
     row.overridden = s.overridden;
     row.flagged = s.flag;
     row.value = T(ValueText(s, item, rec));
-    for (const std::string& n : s.notes) row.notes.push_back(T(n));
+    // The agency reads the agreed reason when the consensus gave one; each
+    // reviewer's own note stays in the coordinator's sheet.
+    for (const std::string& n : s.notes) {
+      row.notes.push_back(T(n));
+      if (s.consensus_note) break;
+    }
     m.items.push_back(std::move(row));
   }
 
@@ -141,6 +148,11 @@ ReportModel BuildReportModel(const AgencyScores& scores, const AgencyInfo& info,
   m.total = scores.total;
   m.total_lo = scores.total_range[0];
   m.total_hi = scores.total_range[1];
+  for (const TotalBand& b : instrument.bands) {
+    m.bands.push_back({b.key, b.label, b.min});
+    m.total_min = m.total_min == 0 ? b.min : std::min(m.total_min, b.min);
+    m.total_max = std::max(m.total_max, b.max);
+  }
   if (!scores.provisional) {
     m.band_key = scores.band;
     m.band_label = scores.band_label;

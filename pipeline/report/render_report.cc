@@ -546,7 +546,8 @@ class ReportWriter {
     std::vector<TableRow> rows;
     for (const ListEntry* e : rows_in) {
       std::string text = Fill(s.text.at("criterion"), {{"next", e->next_step}});
-      if (!e->hint.empty()) text += Fill(s.text.at("hint"), {{"hint", e->hint}});
+      // Hints for the priorities here; every item's hint is in action_plan.xlsx.
+      if (!e->hint.empty() && IsPriority(*e)) text += Fill(s.text.at("hint"), {{"hint", e->hint}});
       TableRow row{{{ItemLine(s.text.at("item_format"), *e)}, {text}, {""}}};
       if (IsPriority(*e)) row.cells[0].fill = t_.Colour("challenge");
       rows.push_back(std::move(row));
@@ -560,6 +561,7 @@ class ReportWriter {
     if (m_.history.cycles.empty()) return;
     Heading(s, 100);
     doc_.Paragraph(s.text.at("intro"), small_);
+    TrendChart();
     const double w = doc_.content_width();
     std::vector<TableColumn> cols = {{s.text.at("col_cycle"), w - 4 * 70, Align::kLeft},
                                      {s.text.at("col_total"), 70, Align::kCenter}};
@@ -595,6 +597,33 @@ class ReportWriter {
     doc_.Skip(3);
     doc_.Paragraph(s.text.at("changed"), sub_);
     for (const std::string& l : changed) doc_.Paragraph(l, body_, 8, "・");
+  }
+
+  // The total per cycle as a line on the whole scale, band limits dashed.
+  void TrendChart() {
+    if (m_.total_max <= m_.total_min) return;
+    LineChartSpec spec;
+    auto total = [](const std::optional<int>& t) { return t ? std::optional<double>(*t) : std::nullopt; };
+    for (const CyclePoint& c : m_.history.cycles) {
+      spec.x_labels.push_back(c.cycle);
+      spec.values.push_back(total(c.total));
+    }
+    spec.x_labels.push_back(m_.agency.cycle);
+    spec.values.push_back(total(m_.total));
+    spec.min = m_.total_min;
+    spec.max = m_.total_max;
+    spec.step = 25;
+    spec.reference_width = 130;
+    spec.line = t_.Colour("current");
+    for (const BandLimit& b : m_.bands) {
+      if (b.min <= m_.total_min) continue;
+      Color c = t_.bands.count(b.key) ? t_.bands.at(b.key) : t_.Colour("muted");
+      spec.references.push_back({static_cast<double>(b.min), b.label + " " + std::to_string(b.min), c});
+    }
+    const double h = 100;
+    doc_.EnsureSpace(h + 34);
+    DrawLineChart(doc_, doc_.left(), doc_.y() + 8, doc_.content_width() * 0.8, h, spec);
+    doc_.Skip(h + 34);
   }
 
   void SubHeading(const std::string& text, Color mark) {

@@ -97,8 +97,17 @@ struct Change {
   int before = 0, after = 0;
 };
 
+// A total band's lower limit, for the trend chart's reference lines.
+struct BandLimit {
+  std::string key;    // exemplary / good / fair / not_supported
+  std::string label;  // 良好なフィデリティ
+  int min = 0;
+};
+
 struct ReportModel {
   AgencyBlock agency;
+  std::vector<BandLimit> bands;  // highest first
+  int total_min = 0, total_max = 0;  // the scale of the total (25–125)
   std::vector<SubscaleRow> subscales;  // in score-sheet order
   std::vector<ItemRow> items;          // in score-sheet order
   bool provisional = false;

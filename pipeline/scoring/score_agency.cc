@@ -140,7 +140,10 @@ class Scorer {
     s.consensus = cs.score;
     if (consensus_)
       if (const ReviewerItem* ri = consensus_->Find(item.code); ri && !ri->note.empty())
+      {
         s.notes.push_back(consensus_name_ + ": " + ri->note);
+        s.consensus_note = true;
+      }
     for (size_t k = 0; k < reviewers_.size(); ++k)
       if (const ReviewerItem* ri = reviewers_[k].Find(item.code); ri && !ri->note.empty())
         s.notes.push_back(names_[k] + ": " + ri->note);

@@ -38,6 +38,7 @@ struct ItemScore {
   bool flag = false;             // reviewers differ by 2 or more
   bool overridden = false;       // a reviewer score with a note replaced the computed one
   std::vector<std::string> notes;  // "山田 花子: …" (consensus first, then reviewers)
+  bool consensus_note = false;     // notes.front() is the consensus file's (the agreed reason)
 };
 
 struct SubtotalScore {

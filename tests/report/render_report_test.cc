@@ -281,6 +281,10 @@ TEST_F(RenderReportTest, RegionMedianAndTrendWhenGivenASentenceWhenNot) {
   c.items = {{"I-1", 2}};
   c.notes = {{"I-1", "常勤換算が少なかった"}};
   m.history.cycles.push_back(c);
+  m.bands = {{"exemplary", "模範的なフィデリティ", 115}, {"good", "良好なフィデリティ", 100},
+             {"fair", "一定のフィデリティ", 74}, {"not_supported", "援助付き雇用とはいえない", 25}};
+  m.total_min = 25;
+  m.total_max = 125;
   Rendered with = Render(m, "region");
   CheckValid(with);
   std::string text = NoSpace(with.text);
@@ -291,6 +295,11 @@ TEST_F(RenderReportTest, RegionMedianAndTrendWhenGivenASentenceWhenNot) {
   EXPECT_NE(text.find("2024年度80"), std::string::npos) << with.text;
   EXPECT_NE(text.find("I-1（2→4点）"), std::string::npos);
   EXPECT_NE(text.find("常勤換算が少なかった"), std::string::npos);
+  // The line chart: the band limits above the scale's floor are labelled,
+  // the floor's band is not a line.
+  EXPECT_NE(text.find("良好なフィデリティ100"), std::string::npos) << with.text;
+  EXPECT_NE(text.find("一定のフィデリティ74"), std::string::npos);
+  EXPECT_EQ(text.find("援助付き雇用とはいえない25"), std::string::npos);
 }
 
 }  // namespace
