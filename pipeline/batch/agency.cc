@@ -21,7 +21,7 @@
 #include "pipeline/review/load_review.h"
 #include "pipeline/review/review.h"
 #include "pipeline/scoring/score_agency.h"
-#include "pipeline/scoring/scores_json.h"
+#include "pipeline/report/scores_json.h"
 #include "pipeline/survey/layout.h"
 #include "pipeline/survey/reader.h"
 #include "pipeline/survey/workbook_file.h"

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/scoring/scores_json.h"
+#include "pipeline/report/scores_json.h"
 #include "tests/scoring/fixtures.h"
 
 namespace fidelity {

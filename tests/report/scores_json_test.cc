@@ -1,5 +1,5 @@
 // SPEC §5.1 (scores.json) and §2.4 (previous cycle).
-#include "pipeline/scoring/scores_json.h"
+#include "pipeline/report/scores_json.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "pipeline/scoring/scores_json.h"
+#include "pipeline/report/scores_json.h"
 
 #include "pipeline/core/problem.h"
 
