@@ -159,7 +159,18 @@ class Loader {
       L.required = {"cover", "rates", "jobs", "staff", "users"};
     }
 
-    // 記載日
+    LoadCover(root, L);
+    LoadRates(root, L);
+    LoadJobs(root, L);
+    LoadStaff(root, L);
+    LoadUsers(root, L);
+    LoadRecords(root, L);
+    return L;
+  }
+
+ private:
+  // 記載日
+  void LoadCover(const YAML::Node& root, WorkbookLayout& L) {
     const YAML::Node cover = root["cover"];
     Keys(cover, "cover", {"sheet", "label_column", "labels"}, {"sheet", "labels"});
     L.cover.sheet = Str(cover["sheet"], "cover.sheet");
@@ -169,8 +180,10 @@ class Loader {
     L.cover.agency_label = Str(labels["agency_name"], "cover.labels.agency_name");
     L.cover.date_label = Str(labels["record_date"], "cover.labels.record_date");
     L.cover.writer_label = Str(labels["writer"], "cover.labels.writer");
+  }
 
-    // 調査票1
+  // 調査票1
+  void LoadRates(const YAML::Node& root, WorkbookLayout& L) {
     const YAML::Node rates = root["rates"];
     Keys(rates, "rates", {"sheet", "code_column", "value_column", "counts", "bounds", "rates"}, {"sheet", "counts"});
     L.rates.sheet = Str(rates["sheet"], "rates.sheet");
@@ -184,6 +197,11 @@ class Loader {
     for (const auto& p : L.rates.counts)
       if (std::find(kCountKeys.begin(), kCountKeys.end(), p.first) == kCountKeys.end())
         Fail(rates["counts"], "rates.counts の「" + p.first + "」は不明な項目です");
+    LoadRateBounds(rates, L);
+    LoadRateFormulas(rates, L);
+  }
+
+  void LoadRateBounds(const YAML::Node& rates, WorkbookLayout& L) {
     if (rates["bounds"]) {
       if (!rates["bounds"].IsSequence()) Fail(rates["bounds"], "rates.bounds は一覧で書いてください");
       for (const auto& b : rates["bounds"]) {
@@ -201,6 +219,9 @@ class Loader {
         L.rates.bounds.push_back(std::move(bound));
       }
     }
+  }
+
+  void LoadRateFormulas(const YAML::Node& rates, WorkbookLayout& L) {
     if (rates["rates"]) {
       if (!rates["rates"].IsMap()) Fail(rates["rates"], "rates.rates は対応表で書いてください");
       for (const auto& kv : rates["rates"]) {
@@ -213,16 +234,20 @@ class Loader {
         L.rates.rates.push_back(std::move(r));
       }
     }
+  }
 
-    // 調査票2
+  // 調査票2
+  void LoadJobs(const YAML::Node& root, WorkbookLayout& L) {
     const YAML::Node jobs = root["jobs"];
     L.jobs.table = Table(jobs, "jobs", kJobColumns, {"max_rows", "employment_types", "self_employed"});
     if (jobs["max_rows"]) L.jobs.max_rows = PositiveInt(jobs["max_rows"], "jobs.max_rows");
     if (jobs["employment_types"])
       L.jobs.employment_types = StrList(jobs["employment_types"], "jobs.employment_types", false);
     if (jobs["self_employed"]) L.jobs.self_employed = Str(jobs["self_employed"], "jobs.self_employed");
+  }
 
-    // 調査票3
+  // 調査票3
+  void LoadStaff(const YAML::Node& root, WorkbookLayout& L) {
     const YAML::Node staff = root["staff"];
     L.staff.table = Table(staff, "staff", kStaffColumns, {"roles", "es_role", "es_blank_warning"});
     if (!staff["roles"] || !staff["roles"].IsMap() || staff["roles"].size() == 0)
@@ -241,15 +266,19 @@ class Loader {
         if (std::find(kStaffColumns.begin() + 3, kStaffColumns.end(), k) == kStaffColumns.end())
           Fail(staff["es_blank_warning"], "staff.es_blank_warning の「" + k + "」は数値の列ではありません");
     }
+  }
 
-    // 調査票4
+  // 調査票4
+  void LoadUsers(const YAML::Node& root, WorkbookLayout& L) {
     const YAML::Node users = root["users"];
     L.users.table = Table(users, "users", kUserColumns, {"statuses", "working_status", "left_status"});
     if (users["statuses"]) L.users.statuses = StrList(users["statuses"], "users.statuses", false);
     if (users["working_status"]) L.users.working_status = Str(users["working_status"], "users.working_status");
     if (users["left_status"]) L.users.left_status = Str(users["left_status"], "users.left_status");
+  }
 
-    // 計算シート2
+  // 計算シート2
+  void LoadRecords(const YAML::Node& root, WorkbookLayout& L) {
     const YAML::Node rec = root["records"];
     Keys(rec, "records", {"sheet", "block_prefix", "code_column", "value_column", "i3", "iii4", "iii5", "iii11", "iii12i", "counts"},
          {"sheet", "i3", "iii4", "iii5", "iii11", "iii12i"});
@@ -276,7 +305,6 @@ class Loader {
       for (const auto& c : *list) unique(c);
     for (const auto& p : L.records.iii11) unique(p.second);
     for (const auto& p : L.records.counts) unique(p.second);
-    return L;
   }
 
  private:
