@@ -428,6 +428,87 @@ class Reader {
     }
   }
 
+  // The value of cell element `cn` from its type attribute `t` (a styled
+  // blank stays kEmpty); a "d" (ISO date) cell becomes a date serial.
+  void DecodeValue(std::string_view t, pugi::xml_node v, pugi::xml_node is, const std::string& part, int crow,
+                   int col, Cell& cell, bool& is_date) {
+    std::string_view vtext = v ? TrimWs(v.child_value()) : std::string_view();
+    if (t.empty() || t == "n") {
+      if (!vtext.empty()) cell.type = CellType::kNumber, cell.text = vtext;
+    } else if (t == "s") {
+      uint64_t idx;
+      if (v) {
+        if (!ParseUint(vtext, UINT32_MAX, &idx) || idx >= strings_.size())
+          Corrupt(part, "セル " + CellRef(crow, col) + " の共有文字列番号 \"" + std::string(vtext) +
+                            "\" が範囲外です（共有文字列 " + std::to_string(strings_.size()) + " 個）");
+        cell.type = CellType::kString;
+        cell.text = strings_[idx];
+      }
+    } else if (t == "inlineStr") {
+      if (is) {
+        cell.type = CellType::kString;
+        cell.text = StringItem(is);
+      } else if (v) {
+        cell.type = CellType::kString;
+        cell.text = v.child_value();
+        DecodeOoxmlEscapes(cell.text);
+      }
+    } else if (t == "str") {
+      // A formula's string result; an empty result shows blank.
+      std::string text;
+      if (v) AppendText(v, text);
+      if (!text.empty()) {
+        DecodeOoxmlEscapes(text);
+        cell.type = CellType::kString;
+        cell.text = text;
+      }
+    } else if (t == "b") {
+      if (!vtext.empty()) {
+        cell.type = CellType::kBool;
+        cell.text = (vtext == "1" || vtext == "true" || vtext == "TRUE") ? "1" : "0";
+      }
+    } else if (t == "e") {
+      if (!vtext.empty()) cell.type = CellType::kError, cell.text = vtext;
+    } else if (t == "d") {
+      if (!vtext.empty()) {
+        std::string serial = IsoToSerial(vtext, date1904_);
+        if (serial.empty()) {
+          cell.type = CellType::kString, cell.text = vtext;
+        } else {
+          cell.type = CellType::kNumber, cell.text = std::move(serial);
+          is_date = true;
+        }
+      }
+    } else if (v) {
+      cell.type = CellType::kString;  // an unknown type: keep what it shows
+      cell.text = v.child_value();
+    }
+  }
+
+  // Counts the cell against the limits, refuses a cell written twice, and
+  // stores it with its format.
+  void AddCell(Sheet& sheet, int crow, int col, Cell cell, const Format& fmt, bool is_date) {
+    AddText(cell.text.size(), "シート「" + sheet.name + "」の " + CellRef(crow, col));
+    if (++cells_ > limits_.max_cells)
+      throw InputError("xlsx.too_large", Where(),
+                       Q() + "のセルが多すぎます（シート「" + sheet.name + "」の " + CellRef(crow, col) +
+                           " で合計 " + std::to_string(limits_.max_cells) +
+                           " 個を超えました）。事前調査票としては大きすぎるため読み込みません。");
+    cell.number_format = fmt.code;
+    cell.is_date_format = is_date;
+    cell.is_percent_format = fmt.is_percent;
+    std::pair<int, int> at{crow, col};
+    // Cells come in order; one out of order may repeat an earlier one.
+    if (!sheet.cells.empty() && !(sheet.cells.rbegin()->first < at) && sheet.cells.count(at))
+      throw InputError("xlsx.duplicate_cell", sheet.name + "!" + CellRef(crow, col),
+                       Q() + "のシート「" + sheet.name + "」でセル " + CellRef(crow, col) +
+                           " が2回書かれています。読み方によって値が変わるため読み込みません。"
+                           "Excel で開いて保存し直してください。");
+    sheet.cells.emplace_hint(sheet.cells.end(), at, std::move(cell));
+    if (crow > sheet.max_row) sheet.max_row = crow;
+    if (col > sheet.max_col) sheet.max_col = col;
+  }
+
   void ReadSheet(const std::string& part, Sheet& sheet) {
     std::string buf;
     pugi::xml_document doc;
@@ -435,7 +516,6 @@ class Reader {
     pugi::xml_node data = Child(doc.document_element(), "sheetData");
     static const Format kGeneral;
     int row = 0, rows = 0;
-    std::string text;
     for (pugi::xml_node rn = data.first_child(); rn; rn = rn.next_sibling()) {
       if (!Is(rn, "row")) continue;
       if (++rows > limits_.max_rows)
@@ -474,79 +554,10 @@ class Reader {
           else if (Is(k, "f")) cell.has_formula = true;
           else if (Is(k, "is")) is = k;
         }
-        std::string_view t = cn.attribute("t").value();
-        std::string_view vtext = v ? TrimWs(v.child_value()) : std::string_view();
         bool is_date = fmt->is_date;
-        if (t.empty() || t == "n") {
-          if (!vtext.empty()) cell.type = CellType::kNumber, cell.text = vtext;
-        } else if (t == "s") {
-          uint64_t idx;
-          if (v) {
-            if (!ParseUint(vtext, UINT32_MAX, &idx) || idx >= strings_.size())
-              Corrupt(part, "セル " + CellRef(crow, col) + " の共有文字列番号 \"" + std::string(vtext) +
-                                "\" が範囲外です（共有文字列 " + std::to_string(strings_.size()) + " 個）");
-            cell.type = CellType::kString;
-            cell.text = strings_[idx];
-          }
-        } else if (t == "inlineStr") {
-          if (is) {
-            cell.type = CellType::kString;
-            cell.text = StringItem(is);
-          } else if (v) {
-            cell.type = CellType::kString;
-            cell.text = v.child_value();
-            DecodeOoxmlEscapes(cell.text);
-          }
-        } else if (t == "str") {
-          // A formula's string result; an empty result shows blank.
-          text.clear();
-          if (v) AppendText(v, text);
-          if (!text.empty()) {
-            DecodeOoxmlEscapes(text);
-            cell.type = CellType::kString;
-            cell.text = text;
-          }
-        } else if (t == "b") {
-          if (!vtext.empty()) {
-            cell.type = CellType::kBool;
-            cell.text = (vtext == "1" || vtext == "true" || vtext == "TRUE") ? "1" : "0";
-          }
-        } else if (t == "e") {
-          if (!vtext.empty()) cell.type = CellType::kError, cell.text = vtext;
-        } else if (t == "d") {
-          if (!vtext.empty()) {
-            std::string serial = IsoToSerial(vtext, date1904_);
-            if (serial.empty()) {
-              cell.type = CellType::kString, cell.text = vtext;
-            } else {
-              cell.type = CellType::kNumber, cell.text = std::move(serial);
-              is_date = true;
-            }
-          }
-        } else if (v) {
-          cell.type = CellType::kString;  // an unknown type: keep what it shows
-          cell.text = v.child_value();
-        }
+        DecodeValue(cn.attribute("t").value(), v, is, part, crow, col, cell, is_date);
         if (cell.type == CellType::kEmpty && !cell.has_formula) continue;  // a styled blank
-        AddText(cell.text.size(), "シート「" + sheet.name + "」の " + CellRef(crow, col));
-        if (++cells_ > limits_.max_cells)
-          throw InputError("xlsx.too_large", Where(),
-                           Q() + "のセルが多すぎます（シート「" + sheet.name + "」の " + CellRef(crow, col) +
-                               " で合計 " + std::to_string(limits_.max_cells) +
-                               " 個を超えました）。事前調査票としては大きすぎるため読み込みません。");
-        cell.number_format = fmt->code;
-        cell.is_date_format = is_date;
-        cell.is_percent_format = fmt->is_percent;
-        std::pair<int, int> at{crow, col};
-        // Cells come in order; one out of order may repeat an earlier one.
-        if (!sheet.cells.empty() && !(sheet.cells.rbegin()->first < at) && sheet.cells.count(at))
-          throw InputError("xlsx.duplicate_cell", sheet.name + "!" + CellRef(crow, col),
-                           Q() + "のシート「" + sheet.name + "」でセル " + CellRef(crow, col) +
-                               " が2回書かれています。読み方によって値が変わるため読み込みません。"
-                               "Excel で開いて保存し直してください。");
-        sheet.cells.emplace_hint(sheet.cells.end(), at, std::move(cell));
-        if (crow > sheet.max_row) sheet.max_row = crow;
-        if (col > sheet.max_col) sheet.max_col = col;
+        AddCell(sheet, crow, col, std::move(cell), *fmt, is_date);
       }
     }
   }
