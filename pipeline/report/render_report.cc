@@ -315,6 +315,26 @@ class ReportWriter {
     doc_.Skip(3);
     doc_.Paragraph(s.text.at("footnote"), small_);
     if (!region) doc_.Paragraph(s.text.at("region_none"), small_);
+    else RegionSentence(s);
+  }
+
+  // The items where the agency is clearly above or below the region's
+  // median (by at least the template's `region_margin` points).
+  void RegionSentence(const SectionTemplate& s) {
+    const double margin = std::stod(s.text.at("region_margin"));
+    std::vector<std::string> above, below;
+    for (const ItemRow& it : m_.items) {
+      auto med = m_.region.item_median.find(it.code);
+      if (!it.score || med == m_.region.item_median.end()) continue;
+      if (*it.score - med->second >= margin) above.push_back(it.code);
+      if (med->second - *it.score >= margin) below.push_back(it.code);
+    }
+    if (above.empty() && below.empty()) {
+      doc_.Paragraph(s.text.at("region_close"), small_);
+      return;
+    }
+    if (!above.empty()) doc_.Paragraph(Fill(s.text.at("region_above"), {{"list", Join(above, "、")}}), small_);
+    if (!below.empty()) doc_.Paragraph(Fill(s.text.at("region_below"), {{"list", Join(below, "、")}}), small_);
   }
 
   void Charts(const SectionTemplate& s) {

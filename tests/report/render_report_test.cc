@@ -274,6 +274,8 @@ TEST_F(RenderReportTest, RegionMedianAndTrendWhenGivenASentenceWhenNot) {
   m.region.shown = true;
   m.region.agencies = 7;
   for (const ItemRow& it : m.items) m.region.item_median[it.code] = 3.5;
+  m.region.item_median[m.items[0].code] = *m.items[0].score + 2.0;  // clearly below the region
+  m.region.item_median[m.items[1].code] = *m.items[1].score - 1.5;  // clearly above (the edge)
   CyclePoint c;
   c.cycle = "2024年度";
   c.total = 80;
@@ -295,6 +297,8 @@ TEST_F(RenderReportTest, RegionMedianAndTrendWhenGivenASentenceWhenNot) {
   EXPECT_NE(text.find("2024年度80"), std::string::npos) << with.text;
   EXPECT_NE(text.find("I-1（2→4点）"), std::string::npos);
   EXPECT_NE(text.find("常勤換算が少なかった"), std::string::npos);
+  EXPECT_NE(text.find("地域の中央値をはっきり下回っている項目:" + m.items[0].code), std::string::npos) << with.text;
+  EXPECT_NE(text.find("地域の中央値をはっきり上回っている項目:" + m.items[1].code), std::string::npos);
   // The line chart: the band limits above the scale's floor are labelled,
   // the floor's band is not a line.
   EXPECT_NE(text.find("良好なフィデリティ100"), std::string::npos) << with.text;
