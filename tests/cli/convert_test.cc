@@ -89,7 +89,19 @@ std::string FillBlanks(std::string text, const std::string& previous) {
 
 // The four sample agencies as folders (workbook + reviewer files, YAML as
 // given or converted to Excel) → init → the blanks filled → run.
-test::CommandResult InitAndRun(const fs::path& cycle, const fs::path& out, bool excel) {
+// Last cycle's run, made here from the samples (2024 → 2025), so the test
+// stands on a fresh clone where samples/out does not exist yet.
+fs::path PreviousRun(const fs::path& tmp) {
+  fs::create_directories(tmp / "s");
+  for (const char* year : {"2024", "2025"}) {
+    fs::copy(Samples() / year, tmp / "s" / year, fs::copy_options::recursive);
+    auto r = RunFidelity("run " + Q(tmp / "s" / year) + " -o " + Q(tmp / "s/out" / year) + " --quiet");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  }
+  return tmp / "s/out/2025";
+}
+
+test::CommandResult InitAndRun(const fs::path& cycle, const fs::path& out, bool excel, const fs::path& previous_run) {
   for (const char* id : {"hamamatsu-01", "shizuoka-02", "numazu-03", "fuji-04"}) {
     fs::create_directories(cycle / id);
     for (const auto& e : fs::directory_iterator(Samples() / "2026" / id)) {
@@ -107,7 +119,7 @@ test::CommandResult InitAndRun(const fs::path& cycle, const fs::path& out, bool 
   auto refused = RunFidelity("run " + Q(cycle) + " -o " + Q(out) + " --quiet");
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_NE(refused.err.find("type・survey_date が「未記入」のまま"), std::string::npos) << refused.err;
-  fs::path previous = fs::absolute(Samples() / "out/2025").lexically_normal();
+  fs::path previous = fs::absolute(previous_run).lexically_normal();
   std::string filled = FillBlanks(Slurp(cycle / "cycle.yaml"), previous.string());
   std::ofstream(cycle / "cycle.yaml") << filled;
   return RunFidelity("run " + Q(cycle) + " -o " + Q(out) + " --quiet");
@@ -115,9 +127,10 @@ test::CommandResult InitAndRun(const fs::path& cycle, const fs::path& out, bool 
 
 TEST(Convert, AnExcelCycleMadeByInitScoresLikeItsYaml) {
   TempDir tmp;
-  auto x = InitAndRun(tmp / "excel/2026", tmp / "excel-out", true);
+  fs::path previous = PreviousRun(tmp.path());
+  auto x = InitAndRun(tmp / "excel/2026", tmp / "excel-out", true, previous);
   ASSERT_EQ(x.exit_code, 0) << x.err;
-  auto y = InitAndRun(tmp / "yaml/2026", tmp / "yaml-out", false);
+  auto y = InitAndRun(tmp / "yaml/2026", tmp / "yaml-out", false, previous);
   ASSERT_EQ(y.exit_code, 0) << y.err;
   // The Excel cycle has no YAML but the cycle.yaml init wrote.
   for (const auto& e : fs::recursive_directory_iterator(tmp / "excel/2026"))
@@ -130,7 +143,8 @@ TEST(Convert, AnExcelCycleMadeByInitScoresLikeItsYaml) {
     EXPECT_TRUE(fs::exists(tmp / "excel-out" / id / "report.pdf")) << id;
   }
   // The same scores as the samples' own cycle.yaml gives, where reviewers' order does not matter.
-  auto s = RunFidelity("run " + Q(Samples() / "2026") + " -o " + Q(tmp / "samples-out") + " --quiet");
+  fs::copy(Samples() / "2026", tmp / "s/2026", fs::copy_options::recursive);  // its previous: is s/out/2025
+  auto s = RunFidelity("run " + Q(tmp / "s/2026") + " -o " + Q(tmp / "samples-out") + " --quiet");
   ASSERT_EQ(s.exit_code, 0) << s.err;
   static const std::regex total(R"("total": (null|\d+))");
   for (const char* id : {"hamamatsu-01", "shizuoka-02", "numazu-03", "fuji-04"}) {
