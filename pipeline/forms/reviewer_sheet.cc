@@ -317,9 +317,7 @@ void WriteReviewerSheet(const Instrument& instrument, const ReviewerSheetLayout&
                         const std::filesystem::path& path) {
   std::filesystem::path tmp = path;
   tmp += ".tmp." + std::to_string(getpid());
-  lxw_workbook_options wopt = {};
-  lxw_workbook* wb = workbook_new_opt(tmp.c_str(), &wopt);
-  if (!wb) throw std::runtime_error("cannot create " + tmp.string());
+  lxw_workbook* wb = xlsx_style::NewWorkbook(tmp);
   lxw_doc_properties props = {};
   props.title = const_cast<char*>(layout.title.c_str());
   props.created = 1767225600;  // fixed (2026-01-01): the same inputs give the same bytes
@@ -333,17 +331,7 @@ void WriteReviewerSheet(const Instrument& instrument, const ReviewerSheetLayout&
     std::remove(tmp.c_str());
     throw;
   }
-  lxw_error e = workbook_close(wb);
-  if (e != LXW_NO_ERROR) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error(std::string("libxlsxwriter: ") + lxw_strerror(e));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error("cannot rename to " + path.string() + ": " + ec.message());
-  }
+  xlsx_style::FinishWorkbook(wb, tmp, path);
 }
 
 }  // namespace fidelity

@@ -1,4 +1,5 @@
 #include "pipeline/forms/workbook_writer.h"
+#include "pipeline/forms/xlsx_style.h"
 
 #include <xlsxwriter.h>
 #include <yaml-cpp/yaml.h>
@@ -513,21 +514,13 @@ void WritePreSurveyWorkbook(const WorkbookLayout& L, const Survey* data, const s
   YAML::Node T = ReadYamlFile(DataDir() / "templates" / "blank_form.yaml", "blank_form.yaml", {"template"}).root;
   std::filesystem::path tmp = path;
   tmp += ".tmp." + std::to_string(getpid());
-  lxw_workbook_options wopt = {};
-  wopt.constant_memory = LXW_FALSE;
-  lxw_workbook* wb = workbook_new_opt(tmp.c_str(), &wopt);
-  if (!wb) throw std::runtime_error("cannot create " + tmp.string());
+  lxw_workbook* wb = xlsx_style::NewWorkbook(tmp);
   lxw_doc_properties props = {};
   props.title = const_cast<char*>("IPSフィデリティ調査 事前調査票");
   props.created = 1767225600;  // fixed (2026-01-01): the same inputs give the same bytes
   workbook_set_properties(wb, &props);
   FormWriter(L, data, opt, T, wb).All();
-  lxw_error e = workbook_close(wb);
-  if (e != LXW_NO_ERROR) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error(std::string("libxlsxwriter: ") + lxw_strerror(e));
-  }
-  std::filesystem::rename(tmp, path);
+  xlsx_style::FinishWorkbook(wb, tmp, path);
 }
 
 }  // namespace fidelity

@@ -1,9 +1,37 @@
 #include "pipeline/forms/xlsx_style.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
+#include "pipeline/core/problem.h"
+#include "pipeline/core/safe_file.h"
+
 namespace fidelity::xlsx_style {
+
+lxw_workbook* NewWorkbook(const std::filesystem::path& tmp) {
+  lxw_workbook_options opt = {};
+  opt.constant_memory = LXW_FALSE;
+  lxw_workbook* wb = workbook_new_opt(tmp.c_str(), &opt);
+  if (!wb) throw InputError("io.write", tmp.string(), "Excel ファイルを作れません（" + tmp.string() + "）");
+  return wb;
+}
+
+void FinishWorkbook(lxw_workbook* wb, const std::filesystem::path& tmp, const std::filesystem::path& path) {
+  lxw_error e = workbook_close(wb);
+  if (e != LXW_NO_ERROR) {
+    std::remove(tmp.c_str());
+    throw InputError("io.write", path.string(),
+                     "Excel ファイルを書き込めません（" + path.string() + "、libxlsxwriter のエラー番号 " +
+                         std::to_string(static_cast<int>(e)) + "）。保存先の空き容量と書き込みの権限を確かめてください");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    throw InputError("io.write", path.string(), "Excel ファイルを置けません（" + FsErrorText(ec, path) + "）");
+  }
+}
 
 void Check(lxw_error e, const char* what) {
   if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("libxlsxwriter: ") + what + ": " + lxw_strerror(e));

@@ -4,10 +4,18 @@
 #pragma once
 #include <xlsxwriter.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 namespace fidelity::xlsx_style {
+
+// A workbook written to `tmp` (libxlsxwriter writes the file itself).
+// Throws InputError("io.write", tmp, Japanese) when it cannot be created.
+lxw_workbook* NewWorkbook(const std::filesystem::path& tmp);
+// Closes `wb` and renames `tmp` to `path`; on any failure removes `tmp` and
+// throws InputError("io.write", path, Japanese) — no library English.
+void FinishWorkbook(lxw_workbook* wb, const std::filesystem::path& tmp, const std::filesystem::path& path);
 
 // Throws std::runtime_error naming `what` when libxlsxwriter failed.
 void Check(lxw_error e, const char* what);
