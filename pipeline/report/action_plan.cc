@@ -146,7 +146,7 @@ std::string ActionPlanXlsx(const ReportModel& model, const ReportTemplate& tmpl)
   char shm_dir[] = "/dev/shm";
   if (shm) opt.tmpdir = shm_dir;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &opt);
-  if (!wb) throw std::runtime_error("libxlsxwriter: 行動計画のファイルを作れません");
+  if (!wb) throw InputError("io.write", path.string(), "行動計画（action_plan.xlsx）の一時ファイルを作れません");
   lxw_doc_properties props = {};
   std::string title = Fill(tmpl.action_plan.at("title"),
                            {{"agency", model.agency.name}, {"cycle", model.agency.cycle}});
@@ -159,7 +159,10 @@ std::string ActionPlanXlsx(const ReportModel& model, const ReportTemplate& tmpl)
   if (e == LXW_NO_ERROR) bytes = ReadFile(path);
   std::error_code ec;
   std::filesystem::remove(path, ec);
-  if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("libxlsxwriter: ") + lxw_strerror(e));
+  if (e != LXW_NO_ERROR)
+    throw InputError("io.write", path.string(),
+                     "行動計画（action_plan.xlsx）を書き込めません（libxlsxwriter のエラー番号 " +
+                         std::to_string(static_cast<int>(e)) + "）。一時フォルダの空き容量を確かめてください");
   return bytes;
 }
 
