@@ -3,7 +3,6 @@
 #include <libdeflate.h>
 
 #include <array>
-#include <cstdlib>
 #include <stdexcept>
 
 namespace fidelity::pdf {
@@ -35,14 +34,6 @@ std::string FlateCompress(std::string_view data, int level) {
   if (n == 0) throw std::runtime_error("libdeflate: compression failed");
   out.resize(n);
   return out;
-}
-
-bool LegacyZlibStreams() {
-  static const bool legacy = [] {
-    const char* v = std::getenv("FIDELITY_PDF_LEGACY_ZLIB");
-    return v && *v;
-  }();
-  return legacy;
 }
 
 }  // namespace fidelity::pdf

@@ -1,10 +1,9 @@
 // FlateDecode stream data (the zlib format: 2-byte header, raw deflate,
 // Adler-32) made with libdeflate, one compressor per thread and level.
 //
-// Every stream of a report is compressed exactly once, here (issue 13):
-// libharu writes uncompressed streams and the qpdf pass
-// (pdf_postprocess.cc) compresses each one. libdeflate is deterministic, so
-// the same input gives the same bytes on every run.
+// Every stream of a document is compressed exactly once, here, as the
+// object writer writes it (pdf_objects.h; issue 13). libdeflate is
+// deterministic, so the same input gives the same bytes on every run.
 #pragma once
 #include <string>
 #include <string_view>
@@ -19,10 +18,5 @@ inline constexpr int kFlateLevel = 1;
 // when libdeflate cannot allocate a compressor.
 std::string FlateCompress(std::string_view data, int level = kFlateLevel);
 
-// For the benchmark's before/after only: true when FIDELITY_PDF_LEGACY_ZLIB
-// is set, and libharu then deflates its own streams with zlib as before
-// issue 13 (read once per process). Reports are the same either way but
-// for the compressed bytes.
-bool LegacyZlibStreams();
 
 }  // namespace fidelity::pdf

@@ -3,12 +3,79 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <hb-ot.h>
+
+#include <cmath>
 #include <stdexcept>
+#include <string_view>
 
 #include "pipeline/core/fs.h"
 #include "pipeline/core/problem.h"
 
 namespace fidelity::pdf {
+
+namespace {
+
+int16_t S16(hb_blob_t* table, unsigned offset) {
+  unsigned len = 0;
+  const char* d = hb_blob_get_data(table, &len);
+  if (offset + 2 > len) return 0;
+  return static_cast<int16_t>(static_cast<unsigned char>(d[offset]) << 8 |
+                              static_cast<unsigned char>(d[offset + 1]));
+}
+
+// The descriptor's figures from 'head', 'hhea' and 'OS/2', and the
+// PostScript name from 'name'.
+FontMetrics ReadMetrics(hb_face_t* face, const std::filesystem::path& path) {
+  FontMetrics m;
+  const double scale = 1000.0 / hb_face_get_upem(face);
+  auto em = [&](int v) { return static_cast<int>(std::lround(v * scale)); };
+  hb_blob_t* head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+  for (int i = 0; i < 4; ++i) m.bbox[i] = em(S16(head, 36 + 2 * i));
+  hb_blob_destroy(head);
+  hb_blob_t* hhea = hb_face_reference_table(face, HB_TAG('h', 'h', 'e', 'a'));
+  m.ascent = em(S16(hhea, 4));
+  m.descent = em(S16(hhea, 6));
+  hb_blob_destroy(hhea);
+  hb_blob_t* os2 = hb_face_reference_table(face, HB_TAG('O', 'S', '/', '2'));
+  m.cap_height = S16(os2, 0) >= 2 ? em(S16(os2, 88)) : m.ascent;
+  hb_blob_destroy(os2);
+  char name[128];
+  unsigned len = sizeof name;
+  if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name) > 0)
+    m.postscript_name.assign(name, len);
+  for (char& c : m.postscript_name)  // a PDF name: no delimiters, no spaces
+    if (c <= ' ' || c > '~' || std::string_view("()<>[]{}/%#").find(c) != std::string_view::npos)
+      c = '-';
+  if (m.postscript_name.empty()) m.postscript_name = path.stem().string();
+  return m;
+}
+
+// What every subset leaves out: layout tables (the PDF positions each
+// glyph itself), vertical metrics, hinting.
+hb_subset_input_t* SubsetInput(const std::vector<char32_t>& codepoints) {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) throw std::runtime_error("hb_subset_input_create_or_fail failed");
+  hb_set_t* uni = hb_subset_input_unicode_set(input);
+  for (char32_t c : codepoints) hb_set_add(uni, c);
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG",
+                          "DSIG", "gasp", "hdmx", "LTSH", "VDMX", "kern", "morx", "meta"})
+    hb_set_add(drop, hb_tag_from_string(tag, 4));
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+  return input;
+}
+
+std::string FaceBytes(hb_face_t* face) {
+  hb_blob_t* blob = hb_face_reference_blob(face);
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob, &len);
+  std::string out(data, len);
+  hb_blob_destroy(blob);
+  return out;
+}
+
+}  // namespace
 
 FontCache::FontCache(const std::filesystem::path& ttf_path) : path_(ttf_path) {
   blob_ = hb_blob_create_from_file_or_fail(ttf_path.c_str());
@@ -25,7 +92,7 @@ FontCache::FontCache(const std::filesystem::path& ttf_path) : path_(ttf_path) {
     hb_codepoint_t gid = 0;
     if (!hb_font_get_nominal_glyph(font, cp, &gid) || gid == 0) continue;
     unsigned adv = static_cast<unsigned>(hb_font_get_glyph_h_advance(font, gid));
-    advance_[cp] = static_cast<short>(adv * 1000 / upem);  // as libharu
+    advance_[cp] = static_cast<short>(adv * 1000 / upem);  // rounded down
     ++count;
   }
   hb_set_destroy(unicodes);
@@ -36,11 +103,13 @@ FontCache::FontCache(const std::filesystem::path& ttf_path) : path_(ttf_path) {
     throw InputError("font.unreadable", ttf_path.string(), "フォントに文字が含まれていません");
   }
   replacement_ = HasGlyph(U'〓') ? U'〓' : U'?';
+  metrics_ = ReadMetrics(face_, ttf_path);
 }
 
 FontCache::FontCache(FontCache&& o) noexcept
     : path_(std::move(o.path_)), blob_(o.blob_), face_(o.face_),
-      advance_(std::move(o.advance_)), replacement_(o.replacement_) {
+      advance_(std::move(o.advance_)), replacement_(o.replacement_),
+      metrics_(std::move(o.metrics_)) {
   o.blob_ = nullptr;
   o.face_ = nullptr;
 }
@@ -58,125 +127,35 @@ bool FontCache::HasGlyph(char32_t c) const { return c < 0x10000 && advance_[c] >
 
 int FontCache::Advance(char32_t c) const { return HasGlyph(c) ? advance_[c] : 1000; }
 
-namespace {
 
-void Put16(std::string& out, unsigned v) {
-  out += static_cast<char>((v >> 8) & 0xFF);
-  out += static_cast<char>(v & 0xFF);
-}
-
-// A cmap with one (3,1) format-4 subtable: code base+i -> gids[i].
-std::string RemappedCmap(const std::vector<unsigned>& gids, unsigned base) {
-  std::string sub;
-  const unsigned n = static_cast<unsigned>(gids.size());
-  const unsigned seg_count = 2;
-  Put16(sub, 4);                                   // format
-  Put16(sub, 16 + 8 * seg_count + 2 * n);          // length
-  Put16(sub, 0);                                   // language
-  Put16(sub, seg_count * 2);
-  Put16(sub, 4);                                   // searchRange
-  Put16(sub, 1);                                   // entrySelector
-  Put16(sub, 0);                                   // rangeShift
-  Put16(sub, base + n - 1);                        // endCode
-  Put16(sub, 0xFFFF);
-  Put16(sub, 0);                                   // reservedPad
-  Put16(sub, base);                                // startCode
-  Put16(sub, 0xFFFF);
-  Put16(sub, 0);                                   // idDelta
-  Put16(sub, 1);
-  Put16(sub, 4);                                   // idRangeOffset -> glyphIdArray
-  Put16(sub, 0);
-  for (unsigned g : gids) Put16(sub, g);
-  std::string cmap;
-  Put16(cmap, 0);  // version
-  Put16(cmap, 1);  // one encoding record
-  Put16(cmap, 3);  // Windows
-  Put16(cmap, 1);  // Unicode BMP
-  Put16(cmap, 0);
-  Put16(cmap, 12);  // offset (32-bit)
-  return cmap + sub;
-}
-
-// The control-value program of every subset: NPUSHB with a count of 0, an
-// instruction that does nothing. libharu 2.3.0 writes the embedded font's
-// 13 tables (OS/2 … prep, 'prep' last) into a memory stream of 4,096-byte
-// blocks and then seeks to each table's offset. An empty last table sits at
-// the very end, and when the tables' total size is an exact multiple of
-// 4,096 that seek finds no block: HPDF_MemStream_SeekFunc fails with
-// HPDF_INVALID_OBJECT (0x1033) and the document cannot be saved. Which
-// characters a report uses decides the size, so about one report in 2,000
-// failed. A 'prep' of two bytes always ends after its own offset.
-constexpr char kPrep[2] = {0x40, 0x00};
-
-}  // namespace
-
-std::string FontCache::SubsetRemapped(const std::vector<char32_t>& codepoints,
-                                      char32_t base) const {
-  if (codepoints.empty() || base + codepoints.size() > 0xD800)
-    throw std::runtime_error("SubsetRemapped: too many characters");
-  std::string bytes = Subset(codepoints);
-  hb_blob_t* blob = hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()),
-                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-  hb_face_t* sub = hb_face_create(blob, 0);
-  hb_font_t* font = hb_font_create(sub);
-  std::vector<unsigned> gids;
+FontSubset FontCache::SubsetWithGlyphIds(const std::vector<char32_t>& codepoints) const {
+  hb_subset_input_t* input = SubsetInput(codepoints);
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_, input);
+  hb_subset_input_destroy(input);
+  if (!plan) throw std::runtime_error("hb_subset_plan_create_or_fail failed for " + path_.string());
+  FontSubset out;
+  const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+  const hb_map_t* unicode_to_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
+  out.gids.reserve(codepoints.size());
   for (char32_t c : codepoints) {
-    hb_codepoint_t gid = 0;
-    hb_font_get_nominal_glyph(font, c, &gid);
-    gids.push_back(gid);
+    hb_codepoint_t old_gid = hb_map_get(unicode_to_old, c);
+    hb_codepoint_t gid = old_gid == HB_MAP_VALUE_INVALID ? 0 : hb_map_get(old_to_new, old_gid);
+    out.gids.push_back(gid == HB_MAP_VALUE_INVALID || gid > 0xFFFF ? 0 : static_cast<uint16_t>(gid));
   }
-  hb_font_destroy(font);
-  std::string cmap = RemappedCmap(gids, base);
-  hb_face_t* builder = hb_face_builder_create();
-  hb_tag_t tags[64];
-  unsigned count = 64;
-  hb_face_get_table_tags(sub, 0, &count, tags);
-  for (unsigned i = 0; i < count; ++i) {
-    if (tags[i] == HB_TAG('c', 'm', 'a', 'p') || tags[i] == HB_TAG('p', 'r', 'e', 'p')) continue;
-    hb_blob_t* table = hb_face_reference_table(sub, tags[i]);
-    hb_face_builder_add_table(builder, tags[i], table);
-    hb_blob_destroy(table);
-  }
-  hb_blob_t* cmap_blob = hb_blob_create(cmap.data(), static_cast<unsigned>(cmap.size()),
-                                        HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-  hb_face_builder_add_table(builder, HB_TAG('c', 'm', 'a', 'p'), cmap_blob);
-  // A 'prep' that is not empty (see kPrep): libharu then never seeks to the
-  // end of the font it rebuilds.
-  hb_blob_t* prep_blob = hb_blob_create(kPrep, sizeof kPrep, HB_MEMORY_MODE_READONLY, nullptr,
-                                        nullptr);
-  hb_face_builder_add_table(builder, HB_TAG('p', 'r', 'e', 'p'), prep_blob);
-  hb_blob_destroy(prep_blob);
-  hb_blob_t* out_blob = hb_face_reference_blob(builder);
-  unsigned len = 0;
-  const char* data = hb_blob_get_data(out_blob, &len);
-  std::string out(data, len);
-  hb_blob_destroy(out_blob);
-  hb_blob_destroy(cmap_blob);
-  hb_face_destroy(builder);
+  hb_face_t* sub = hb_subset_plan_execute_or_fail(plan);
+  hb_subset_plan_destroy(plan);
+  if (!sub) throw std::runtime_error("hb_subset_plan_execute_or_fail failed for " + path_.string());
+  out.bytes = FaceBytes(sub);
   hb_face_destroy(sub);
-  hb_blob_destroy(blob);
-  if (out.empty()) throw std::runtime_error("SubsetRemapped: building the font failed");
   return out;
 }
 
 std::string FontCache::Subset(const std::vector<char32_t>& codepoints) const {
-  hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) throw std::runtime_error("hb_subset_input_create_or_fail failed");
-  hb_set_t* uni = hb_subset_input_unicode_set(input);
-  for (char32_t c : codepoints) hb_set_add(uni, c);
-  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG",
-                          "DSIG", "gasp", "hdmx", "LTSH", "VDMX", "kern", "morx", "meta"})
-    hb_set_add(drop, hb_tag_from_string(tag, 4));
-  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_subset_input_t* input = SubsetInput(codepoints);
   hb_face_t* sub = hb_subset_or_fail(face_, input);
   hb_subset_input_destroy(input);
   if (!sub) throw std::runtime_error("hb_subset_or_fail failed for " + path_.string());
-  hb_blob_t* blob = hb_face_reference_blob(sub);
-  unsigned len = 0;
-  const char* data = hb_blob_get_data(blob, &len);
-  std::string out(data, len);
-  hb_blob_destroy(blob);
+  std::string out = FaceBytes(sub);
   hb_face_destroy(sub);
   return out;
 }

@@ -2,15 +2,16 @@
 //
 // Loading the TrueType file, reading its cmap and advance widths happens
 // once; each document then asks for a subset holding only the characters it
-// uses (HarfBuzz hb-subset, glyph ids renumbered: libharu reads the subset's
-// own cmap, so the remap needs no handling). Everything is immutable after
-// construction, so one FontCache may serve several rendering threads.
+// uses (HarfBuzz hb-subset, glyph ids renumbered; the PDF shows glyph ids
+// directly, see font_embed.h). Everything is immutable after construction,
+// so one FontCache may serve several rendering threads.
 //
 // Example:
 //   FontCache fonts = FontCache::FromDataDir();
 //   std::string pdf = RenderReportPdf(model, tmpl, fonts);
 #pragma once
 #include <filesystem>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,20 @@ struct hb_face_t;
 struct hb_blob_t;
 
 namespace fidelity::pdf {
+
+// What a PDF font descriptor says about the face, in 1/1000 em.
+struct FontMetrics {
+  std::string postscript_name;  // e.g. BIZUDGothic-Regular
+  int ascent = 880, descent = -120, cap_height = 700;
+  int bbox[4] = {0, -120, 1000, 880};  // xMin yMin xMax yMax
+};
+
+// A subset for one document: the TrueType bytes and the new glyph id of
+// each character asked for (same order).
+struct FontSubset {
+  std::string bytes;
+  std::vector<uint16_t> gids;
+};
 
 class FontCache {
  public:
@@ -33,10 +48,12 @@ class FontCache {
   static FontCache FromDataDir();
   FontCache(FontCache&&) noexcept;
 
-  // True when the font has a glyph for c and libharu can address it (BMP).
+  // True when the font has a glyph for c in the BMP (the characters our
+  // documents can show).
   bool HasGlyph(char32_t c) const;
-  // Advance width in 1/1000 em, computed as libharu does (integer), so that
-  // our line breaking measures what the PDF shows. Missing glyphs: 1000.
+  // Advance width in 1/1000 em (integer, rounded down), the width the PDF's
+  // /W array gives the glyph, so that our line breaking measures what the
+  // PDF shows. Missing glyphs: 1000.
   int Advance(char32_t c) const;
   // The character drawn in place of a missing one (〓 when the font has it).
   char32_t Replacement() const { return replacement_; }
@@ -45,13 +62,11 @@ class FontCache {
   // layout tables dropped. Throws std::runtime_error if HarfBuzz fails.
   std::string Subset(const std::vector<char32_t>& codepoints) const;
 
-  // The same subset with its cmap replaced: codepoints[i] is reached by
-  // code `base + i` (one contiguous cmap segment). libharu looks every BMP
-  // code up in the cmap for each document; a one-segment cmap makes that
-  // cheap and keeps the CIDToGIDMap and widths short. REQUIRES:
-  // base + codepoints.size() <= 0xD800.
-  std::string SubsetRemapped(const std::vector<char32_t>& codepoints, char32_t base) const;
+  // The subset and the new glyph id of each of `codepoints` (sorted,
+  // unique, each HasGlyph). Throws std::runtime_error if HarfBuzz fails.
+  FontSubset SubsetWithGlyphIds(const std::vector<char32_t>& codepoints) const;
 
+  const FontMetrics& metrics() const { return metrics_; }
   const std::filesystem::path& path() const { return path_; }
 
  private:
@@ -60,6 +75,7 @@ class FontCache {
   hb_face_t* face_ = nullptr;
   std::vector<short> advance_;  // per BMP code point; -1: no glyph
   char32_t replacement_ = U'?';
+  FontMetrics metrics_;
 };
 
 }  // namespace fidelity::pdf

@@ -1,9 +1,5 @@
 #include "pipeline/pdf/pdf_doc.h"
 
-#include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_fontdef.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -12,9 +8,8 @@
 #include <stdexcept>
 
 #include "pipeline/core/text.h"
-#include "pipeline/pdf/flate.h"
 #include "pipeline/pdf/line_break.h"
-#include "pipeline/pdf/pdf_postprocess.h"
+#include "pipeline/pdf/pdf_file.h"
 
 namespace fidelity::pdf {
 namespace {
@@ -30,119 +25,6 @@ std::string ReplaceAll(std::string s, std::string_view from, std::string_view to
   for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
     s.replace(pos, from.size(), to);
   return s;
-}
-
-// libharu reports errors through a callback; errors are sticky, so the
-// first one is what we report.
-struct HaruErrors {
-  HPDF_STATUS code = 0, detail = 0;
-};
-void OnHaruError(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
-  auto* e = static_cast<HaruErrors*>(user);
-  if (e->code == 0) {
-    e->code = code;
-    e->detail = detail;
-  }
-}
-
-class HaruDoc {
- public:
-  HaruDoc() : doc_(HPDF_New(OnHaruError, &errors_)) {
-    if (!doc_) throw std::runtime_error("libharu: HPDF_New failed");
-  }
-  ~HaruDoc() { HPDF_Free(doc_); }
-  HaruDoc(const HaruDoc&) = delete;
-  HaruDoc& operator=(const HaruDoc&) = delete;
-  HPDF_Doc get() const { return doc_; }
-  void Check(const char* what) const {
-    if (errors_.code != 0) {
-      char buf[160];
-      std::snprintf(buf, sizeof buf, "libharu: %s failed (error 0x%04X, detail %u)", what,
-                    static_cast<unsigned>(errors_.code), static_cast<unsigned>(errors_.detail));
-      throw std::runtime_error(buf);
-    }
-  }
-
- private:
-  HaruErrors errors_;
-  HPDF_Doc doc_;
-};
-
-// A six-letter subset tag derived from the characters (deterministic).
-std::string SubsetTag(const std::vector<char32_t>& cps) {
-  uint64_t h = 1469598103934665603ull;
-  for (char32_t c : cps) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  std::string tag(6, 'A');
-  for (int i = 0; i < 6; ++i) {
-    tag[i] = static_cast<char>('A' + h % 26);
-    h /= 26;
-  }
-  return tag;
-}
-
-// Each character is drawn with code kCodeBase + its index in the sorted
-// character list (see FontCache::SubsetRemapped); the ToUnicode CMap maps
-// the codes back.
-constexpr char32_t kCodeBase = 0x100;
-
-// `text` as codes: every character is in `cps` (sorted), which holds every
-// character of the document.
-std::string EncodeText(const std::string& text, const std::vector<char32_t>& cps) {
-  std::string out;
-  for (char32_t c : Utf8ToCodepoints(text)) {
-    auto at = std::lower_bound(cps.begin(), cps.end(), c);
-    AppendUtf8(out, kCodeBase + static_cast<char32_t>(at - cps.begin()));
-  }
-  return out;
-}
-
-// UTF-8 text; streams uncompressed (they are compressed once, by
-// libdeflate, in PostProcessPdf).
-void StartUtf8Document(const HaruDoc& haru) {
-  HPDF_Doc pdf = haru.get();
-  HPDF_SetCompressionMode(pdf, LegacyZlibStreams() ? HPDF_COMP_ALL : HPDF_COMP_NONE);
-  HPDF_UseUTFEncodings(pdf);
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");
-  haru.Check("UTF-8 encoder");
-}
-
-// Registers the font subset `font_bytes` under the subset tag `tag`.
-HPDF_Font LoadSubsetFont(const HaruDoc& haru, const std::string& font_bytes, std::string tag) {
-  HPDF_Doc pdf = haru.get();
-  // libharu 2.3 has no loader from memory; this is HPDF_LoadTTFontFromFile
-  // with a memory stream (the functions are exported by the library).
-  // One block one byte larger than the font: libharu's memory stream cannot
-  // seek to the end of a block that is exactly full (see kPrep in
-  // font_cache.cc), and an empty last glyph would need that.
-  HPDF_Stream stream =
-      HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(font_bytes.size() + 1));
-  if (!stream) haru.Check("memory stream");
-  HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(font_bytes.data()),
-                    static_cast<HPDF_UINT>(font_bytes.size() + 1));
-  HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);  // owns the stream
-  haru.Check("loading the font subset");
-  if (!def) throw std::runtime_error("libharu: the font subset did not load");
-  HPDF_TTFontDef_SetTagName(def, tag.data());
-  if (HPDF_Doc_RegisterFontDef(pdf, def) != HPDF_OK) haru.Check("registering the font");
-  HPDF_Font font = HPDF_GetFont(pdf, def->base_font, "UTF-8");
-  haru.Check("HPDF_GetFont");
-  return font;
-}
-
-// The document's bytes as libharu writes them.
-std::string SaveToString(const HaruDoc& haru) {
-  HPDF_Doc pdf = haru.get();
-  HPDF_SaveToStream(pdf);
-  haru.Check("HPDF_SaveToStream");
-  HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-  std::string raw(size, '\0');
-  HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(raw.data()), &size);
-  haru.Check("HPDF_ReadFromStream");
-  raw.resize(size);
-  return raw;
 }
 
 // The outline entries as bookmarks (y from the bottom of the page, a
@@ -443,159 +325,6 @@ void PdfDoc::SetInfo(std::string title, std::string author, std::string subject,
   creator_ = std::move(creator);
 }
 
-// Draws one page's recorded operations with libharu, skipping colour, line
-// width, font size and rendering mode changes that would repeat the current
-// state.
-class PdfDoc::PageWriter {
- public:
-  PageWriter(HPDF_Doc pdf, HPDF_Page page, HPDF_Font font, double page_height,
-             const std::vector<char32_t>& cps, std::map<int, HPDF_ExtGState>& alpha_states)
-      : pdf_(pdf), page_(page), font_(font), H_(page_height), cps_(cps),
-        alpha_states_(alpha_states) {}
-
-  void Draw(const std::vector<Op>& ops) {
-    for (const Op& op : ops) {
-      if (const auto* t = std::get_if<TextOp>(&op)) {
-        if (!in_text_) {
-          HPDF_Page_BeginText(page_);
-          in_text_ = true;
-        }
-        DrawText(*t);
-        continue;
-      }
-      if (in_text_) {
-        HPDF_Page_EndText(page_);
-        in_text_ = false;
-      }
-      if (const auto* c = std::get_if<CircleOp>(&op)) {
-        DrawCircle(*c);
-        continue;
-      }
-      DrawPath(std::get<PathOp>(op));
-    }
-    if (in_text_) HPDF_Page_EndText(page_);
-  }
-
- private:
-  static constexpr Color kUnset{-1, -1, -1};
-
-  void FillColor(Color c) {
-    if (cur_fill_ != c) HPDF_Page_SetRGBFill(page_, (float)c.r, (float)c.g, (float)c.b);
-    cur_fill_ = c;
-  }
-  void StrokeColor(Color c) {
-    if (cur_stroke_ != c) HPDF_Page_SetRGBStroke(page_, (float)c.r, (float)c.g, (float)c.b);
-    cur_stroke_ = c;
-  }
-  void LineWidth(double w) {
-    if (cur_line_width_ != w) HPDF_Page_SetLineWidth(page_, (float)w);
-    cur_line_width_ = w;
-  }
-
-  void DrawText(const TextOp& t) {
-    if (cur_size_ != t.size) {
-      HPDF_Page_SetFontAndSize(page_, font_, (float)t.size);
-      cur_size_ = t.size;
-    }
-    FillColor(t.color);
-    if (t.bold != cur_bold_) {
-      HPDF_Page_SetTextRenderingMode(page_, t.bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
-      cur_bold_ = t.bold;
-    }
-    if (t.bold) {
-      StrokeColor(t.color);
-      LineWidth(t.size * 0.035);
-    }
-    HPDF_Page_TextOut(page_, (float)t.x, (float)(H_ - t.y), EncodeText(t.text, cps_).c_str());
-  }
-
-  void DrawCircle(const CircleOp& c) {
-    if (c.fill) FillColor(*c.fill);
-    if (c.stroke) {
-      StrokeColor(*c.stroke);
-      LineWidth(c.line_width);
-    }
-    HPDF_Page_Circle(page_, (float)c.cx, (float)(H_ - c.cy), (float)c.r);
-    if (c.fill && c.stroke) HPDF_Page_FillStroke(page_);
-    else if (c.fill) HPDF_Page_Fill(page_);
-    else HPDF_Page_Stroke(page_);
-  }
-
-  void DrawPath(const PathOp& path) {
-    if (!path.fill && !path.stroke) return;
-    bool translucent = path.fill && path.fill_opacity < 0.999;
-    if (translucent) BeginTranslucentFill(path.fill_opacity);
-    if (path.fill) FillColor(*path.fill);
-    if (path.stroke) {
-      StrokeColor(*path.stroke);
-      LineWidth(path.line_width);
-    }
-    Trace(path);
-    if (path.closed) HPDF_Page_ClosePath(page_);
-    if (path.fill && path.stroke && !translucent) {
-      HPDF_Page_FillStroke(page_);
-    } else if (path.fill) {
-      HPDF_Page_Fill(page_);
-    } else {
-      HPDF_Page_Stroke(page_);
-    }
-    if (translucent) EndTranslucentFill(path);
-    if (path.dashed) HPDF_Page_SetDash(page_, nullptr, 0, 0);
-  }
-
-  // The dash pattern and the outline, drawn again for a translucent fill's opaque edge.
-  void Trace(const PathOp& path) {
-    if (path.dashed) {
-      const HPDF_UINT16 dash[] = {3, 2};
-      HPDF_Page_SetDash(page_, dash, 2, 0);
-    }
-    HPDF_Page_MoveTo(page_, (float)path.points[0].first, (float)(H_ - path.points[0].second));
-    for (size_t i = 1; i < path.points.size(); ++i)
-      HPDF_Page_LineTo(page_, (float)path.points[i].first, (float)(H_ - path.points[i].second));
-  }
-
-  // Saves the graphics state and sets the fill opacity (one ExtGState per
-  // opacity in 1/1000, shared by every page).
-  void BeginTranslucentFill(double opacity) {
-    HPDF_Page_GSave(page_);
-    int key = static_cast<int>(std::lround(opacity * 1000));
-    HPDF_ExtGState& gs = alpha_states_[key];
-    if (!gs) {
-      gs = HPDF_CreateExtGState(pdf_);
-      HPDF_ExtGState_SetAlphaFill(gs, (float)(key / 1000.0));
-    }
-    HPDF_Page_SetExtGState(page_, gs);
-  }
-
-  // Restores the graphics state, then strokes the outline on top, opaque.
-  void EndTranslucentFill(const PathOp& path) {
-    HPDF_Page_GRestore(page_);
-    // GRestore brings back the colours of the last GSave.
-    cur_fill_ = kUnset;
-    cur_stroke_ = kUnset;
-    cur_line_width_ = -1;
-    if (path.stroke) {
-      StrokeColor(*path.stroke);
-      LineWidth(path.line_width);
-      Trace(path);
-      HPDF_Page_ClosePath(page_);
-      HPDF_Page_Stroke(page_);
-    }
-  }
-
-  HPDF_Doc pdf_;
-  HPDF_Page page_;
-  HPDF_Font font_;
-  const double H_;
-  const std::vector<char32_t>& cps_;
-  std::map<int, HPDF_ExtGState>& alpha_states_;
-  bool in_text_ = false;
-  double cur_size_ = -1;
-  Color cur_fill_ = kUnset, cur_stroke_ = kUnset;
-  double cur_line_width_ = -1;
-  bool cur_bold_ = false;
-};
-
 // Running header and page numbers, now that the page count is known.
 void PdfDoc::DrawRunningHeaders() {
   const int n = page_count();
@@ -640,43 +369,15 @@ std::vector<char32_t> PdfDoc::UsedCodepoints() const {
   return cps;
 }
 
-// libharu's PDF (uncompressed, with its own ToUnicode CMap; PostProcessPdf
-// fixes both): the font subset for `cps`, then every page.
-std::string PdfDoc::RenderWithHaru(const std::vector<char32_t>& cps) const {
-  std::string font_bytes = fonts_.SubsetRemapped(cps, kCodeBase);
-  HaruDoc haru;
-  HPDF_Doc pdf = haru.get();
-  StartUtf8Document(haru);
-  HPDF_Font font = LoadSubsetFont(haru, font_bytes, SubsetTag(cps));
-  std::map<int, HPDF_ExtGState> alpha_states;  // opacity in 1/1000
-  for (const std::vector<Op>& ops : pages_) {
-    HPDF_Page page = HPDF_AddPage(pdf);
-    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(setup_.width));
-    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(setup_.height));
-    PageWriter(pdf, page, font, setup_.height, cps, alpha_states).Draw(ops);
-    haru.Check("drawing a page");
-  }
-  return SaveToString(haru);
-}
-
 std::string PdfDoc::Finish() {
   if (finished_) throw std::logic_error("PdfDoc::Finish called twice");
   finished_ = true;
   if (pages_.empty()) NewPage();
   DrawRunningHeaders();
-  std::vector<char32_t> cps = UsedCodepoints();
-  std::string raw = RenderWithHaru(cps);
-
-  PdfPostProcess post;
-  post.codepoints = std::move(cps);
-  post.code_base = kCodeBase;
-  post.title = title_;
-  post.author = author_;
-  post.subject = subject_;
-  post.keywords = keywords_;
-  post.creator = creator_;
-  post.bookmarks = ToBookmarks(outline_, setup_.height);
-  return PostProcessPdf(raw, post);
+  PdfInfo info{.title = title_, .author = author_, .subject = subject_, .keywords = keywords_,
+               .creator = creator_};
+  return WritePdf(pages_, setup_.width, setup_.height, fonts_, UsedCodepoints(), info,
+                  ToBookmarks(outline_, setup_.height));
 }
 
 }  // namespace fidelity::pdf

@@ -3,17 +3,16 @@
 //
 // PdfDoc records what is drawn (text, lines, boxes, polygons) page by page,
 // measuring text with the shared FontCache; Finish() then knows every
-// character used, subsets the font once, builds the PDF with libharu, and
-// post-processes it with qpdf (a correct ToUnicode CMap, Japanese metadata,
+// character used, subsets the font once and writes the PDF (pdf_file.h:
+// one embedded font subset with a ToUnicode CMap, Japanese metadata,
 // bookmarks, a fixed /ID). The result is deterministic: same drawing calls,
 // same bytes.
 //
 // Coordinates are points (1/72 inch) from the top-left corner of the page,
 // y growing downwards. Text positions name the baseline.
 //
-// Characters the font lacks (or outside the BMP, which libharu cannot
-// address) are drawn as 〓 and listed in missing_glyphs(), never dropped
-// silently.
+// Characters the font lacks (or outside the BMP) are drawn as 〓 and
+// listed in missing_glyphs(), never dropped silently.
 //
 // Example:
 //   PdfDoc doc(fonts, PageSetup{});
@@ -28,14 +27,10 @@
 #include <variant>
 #include <vector>
 
+#include "pipeline/pdf/draw_ops.h"
 #include "pipeline/pdf/font_cache.h"
 
 namespace fidelity::pdf {
-
-struct Color {
-  double r = 0, g = 0, b = 0;
-  bool operator==(const Color&) const = default;
-};
 // "#RRGGBB" -> Color; nullopt when malformed.
 std::optional<Color> ParseColor(std::string_view hex);
 
@@ -178,33 +173,15 @@ class PdfDoc {
   void AddOutline(std::string title, int level);
   void SetInfo(std::string title, std::string author, std::string subject = {},
                std::string keywords = {}, std::string creator = {});
-  // Builds the PDF. Call once. Throws std::runtime_error on a libharu or
-  // qpdf failure.
+  // Builds the PDF. Call once. Throws std::runtime_error when the font
+  // cannot be subset.
   std::string Finish();
 
   const std::vector<MissingGlyph>& missing_glyphs() const { return missing_; }
   const std::vector<OutlineEntry>& outline() const { return outline_; }
 
  private:
-  struct TextOp {
-    double x, y, size;
-    Color color;
-    bool bold;
-    std::string text;  // only characters the font has
-  };
-  struct PathOp {
-    std::vector<std::pair<double, double>> points;
-    bool closed = false;
-    std::optional<Color> fill, stroke;
-    double fill_opacity = 1, line_width = 0.5;
-    bool dashed = false;
-  };
-  struct CircleOp {
-    double cx, cy, r;
-    std::optional<Color> fill, stroke;
-    double line_width;
-  };
-  using Op = std::variant<TextOp, PathOp, CircleOp>;
+  using Op = DrawOp;
 
   std::string Clean(std::string_view utf8);
   void TextOn(int page, double x, double baseline, std::string_view utf8, const TextStyle& style,
@@ -215,10 +192,8 @@ class PdfDoc {
   double HeaderHeight(const std::vector<TableColumn>& columns, const TableStyle& style) const;
 
   // Finish() in steps (pdf_doc.cc).
-  class PageWriter;  // draws one page's ops with libharu
   void DrawRunningHeaders();
   std::vector<char32_t> UsedCodepoints() const;
-  std::string RenderWithHaru(const std::vector<char32_t>& cps) const;
 
   const FontCache& fonts_;
   PageSetup setup_;

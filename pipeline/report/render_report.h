@@ -16,8 +16,8 @@ struct RenderedReport {
 
 // Lays the report out (deterministic: the same model, template and font
 // give the same bytes). Characters the font cannot show are drawn as 〓 and
-// returned as warnings. Throws std::runtime_error when libharu or qpdf
-// fails. Thread-safe: one call per thread may share `fonts` and `tmpl`.
+// returned as warnings. Throws std::runtime_error when the font cannot be
+// subset. Thread-safe: one call per thread may share `fonts` and `tmpl`.
 RenderedReport RenderReport(const ReportModel& model, const ReportTemplate& tmpl,
                             const pdf::FontCache& fonts);
 
