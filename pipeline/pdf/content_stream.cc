@@ -1,6 +1,5 @@
 #include "pipeline/pdf/content_stream.h"
 
-#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -171,12 +170,18 @@ class ContentWriter {
 
 }  // namespace
 
+GlyphCoder::GlyphCoder(const std::vector<char32_t>& codepoints, const std::vector<uint16_t>& gids)
+    : gid_(0x10000, 0) {
+  for (size_t i = 0; i < codepoints.size() && i < gids.size(); ++i)
+    if (codepoints[i] < 0x10000) gid_[codepoints[i]] = gids[i];
+}
+
 void GlyphCoder::AppendString(std::string& out, std::string_view utf8) const {
   out += '(';
-  for (char32_t c : Utf8ToCodepoints(utf8)) {
-    auto at = std::lower_bound(cps_.begin(), cps_.end(), c);
-    if (at == cps_.end() || *at != c) throw std::logic_error("GlyphCoder: a character not in the subset");
-    uint16_t gid = gids_[static_cast<size_t>(at - cps_.begin())];
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t c = NextCodepoint(utf8, i);
+    uint16_t gid = c < 0x10000 ? gid_[c] : 0;
+    if (gid == 0) throw std::logic_error("GlyphCoder: a character not in the subset");
     for (unsigned char byte : {static_cast<unsigned char>(gid >> 8), static_cast<unsigned char>(gid & 0xFF)}) {
       switch (byte) {
         case '(': case ')': case '\\': out += '\\'; out += static_cast<char>(byte); break;

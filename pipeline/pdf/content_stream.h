@@ -16,15 +16,13 @@ namespace fidelity::pdf {
 class GlyphCoder {
  public:
   // codepoints sorted and unique; gids[i] is codepoints[i]'s glyph.
-  GlyphCoder(const std::vector<char32_t>& codepoints, const std::vector<uint16_t>& gids)
-      : cps_(codepoints), gids_(gids) {}
+  GlyphCoder(const std::vector<char32_t>& codepoints, const std::vector<uint16_t>& gids);
   // Appends `utf8` as a literal string of codes, e.g. "(\0\x12\0\x34)".
   // Every character must be one of the codepoints.
   void AppendString(std::string& out, std::string_view utf8) const;
 
  private:
-  const std::vector<char32_t>& cps_;
-  const std::vector<uint16_t>& gids_;
+  std::vector<uint16_t> gid_;  // by BMP code point; 0: not in the subset
 };
 
 // The name of the graphics state for a fill opacity in 1/1000 ("/GA500").

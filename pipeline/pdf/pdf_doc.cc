@@ -67,9 +67,9 @@ bool PdfDoc::EnsureSpace(double height) {
 
 double PdfDoc::TextWidth(std::string_view utf8, double size) const {
   long units = 0;
-  for (char32_t c : Utf8ToCodepoints(utf8)) {
-    if (c < 0x20) continue;
-    units += fonts_.Advance(c);
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t c = NextCodepoint(utf8, i);
+    if (c >= 0x20) units += fonts_.Advance(c);
   }
   return units * size / 1000.0;
 }
@@ -354,18 +354,21 @@ void PdfDoc::DrawRunningHeaders() {
 }
 
 // Every character shown (sorted, once each): the subset and the ToUnicode
-// CMap. A sorted vector, not a set: one allocation, not one per character
-// of the document.
+// CMap. A bitmap of the BMP, read out in order: no sort, no set.
 std::vector<char32_t> PdfDoc::UsedCodepoints() const {
-  std::vector<char32_t> cps{U' '};
+  std::vector<uint64_t> seen(0x10000 / 64, 0);  // a bit per BMP code point
+  seen[U' ' / 64] |= uint64_t{1} << (U' ' % 64);
   for (const auto& ops : pages_)
     for (const Op& op : ops)
-      if (const auto* t = std::get_if<TextOp>(&op)) {
-        std::vector<char32_t> chars = Utf8ToCodepoints(t->text);
-        cps.insert(cps.end(), chars.begin(), chars.end());
-      }
-  std::sort(cps.begin(), cps.end());
-  cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+      if (const auto* t = std::get_if<TextOp>(&op))
+        for (size_t i = 0; i < t->text.size();) {
+          char32_t c = NextCodepoint(t->text, i);
+          if (c < 0x10000) seen[c / 64] |= uint64_t{1} << (c % 64);  // Clean() kept the BMP only
+        }
+  std::vector<char32_t> cps;
+  for (size_t w = 0; w < seen.size(); ++w)
+    for (uint64_t bits = seen[w]; bits; bits &= bits - 1)
+      cps.push_back(static_cast<char32_t>(w * 64 + __builtin_ctzll(bits)));
   return cps;
 }
 

@@ -1,5 +1,7 @@
 #include "pipeline/pdf/pdf_objects.h"
 
+#include <libdeflate.h>
+
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
@@ -19,17 +21,19 @@ void AppendHex4(std::string& out, unsigned v) {
   for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xF];
 }
 
-// Two FNV-1a 64-bit hashes with different offsets: a 16-byte /ID that
-// depends on every byte (identifies the file, not a security feature).
+// A 16-byte /ID that depends on every byte written (it names the file; it
+// is not a security feature): CRC-32 and Adler-32 of the whole, CRC-32 of
+// the second half, and the length.
 std::string HashId(std::string_view bytes) {
-  uint64_t a = 1469598103934665603ull, b = 0x84222325cbf29ce4ull;
-  for (unsigned char c : bytes) {
-    a = (a ^ c) * 1099511628211ull;
-    b = (b ^ c) * 0x100000001b3ull + 0x9e3779b97f4a7c15ull;
-  }
+  const uint32_t whole = libdeflate_crc32(0, bytes.data(), bytes.size());
+  const uint32_t adler = libdeflate_adler32(1, bytes.data(), bytes.size());
+  const size_t half = bytes.size() / 2;
+  const uint32_t tail = libdeflate_crc32(0, bytes.data() + half, bytes.size() - half);
   std::string hex;
-  for (uint64_t h : {a, b})
-    for (int shift = 48; shift >= 0; shift -= 16) AppendHex4(hex, static_cast<unsigned>(h >> shift) & 0xFFFF);
+  for (uint32_t v : {whole, adler, tail, static_cast<uint32_t>(bytes.size())}) {
+    AppendHex4(hex, v >> 16);
+    AppendHex4(hex, v & 0xFFFF);
+  }
   return hex;
 }
 
