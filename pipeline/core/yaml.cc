@@ -4,6 +4,7 @@
 #include <yaml-cpp/eventhandler.h>
 
 #include <map>
+#include <optional>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -12,11 +13,71 @@
 #include "pipeline/core/text.h"
 
 namespace fidelity {
+struct YamlMarkSetter {};
+}  // namespace fidelity
+
+// yaml-cpp lets only its own builder give a node the place it was read
+// from; `as_if` is a friend of Node for every type, so this one
+// specialisation (for our own tag type) sets the mark of a node we build.
+template <>
+struct YAML::as_if<fidelity::YamlMarkSetter, void> {
+  static void Set(const YAML::Node& node, const YAML::Mark& mark) {
+    if (node.m_pNode) node.m_pNode->set_mark(mark);
+  }
+};
+
+namespace fidelity {
 namespace {
 
+// Builds the node tree from the parser's events, as YAML::Load does (tags,
+// styles, marks, null for ~ and empty values), in the same single pass that
+// checks the file.
+class TreeBuilder {
+ public:
+  void Null(const YAML::Mark& mark) { Add(YAML::Node(YAML::NodeType::Null), mark, false); }
+  void Scalar(const YAML::Mark& mark, const std::string& tag, const std::string& value) {
+    YAML::Node n(value);
+    n.SetTag(tag);
+    Add(n, mark, false);
+  }
+  void Start(const YAML::Mark& mark, YAML::NodeType::value type, const std::string& tag,
+             YAML::EmitterStyle::value style) {
+    YAML::Node n(type);
+    n.SetTag(tag);
+    n.SetStyle(style);
+    Add(n, mark, true);
+  }
+  void End() { open_.pop_back(); }
+  const YAML::Node& root() const { return root_; }
+
+ private:
+  struct Open {
+    YAML::Node node;
+    std::optional<YAML::Node> key;  // a map's key waiting for its value
+  };
+
+  void Add(YAML::Node n, const YAML::Mark& mark, bool collection) {
+    YAML::as_if<YamlMarkSetter, void>::Set(n, mark);
+    if (open_.empty()) {
+      root_ = n;
+    } else if (Open& top = open_.back(); top.node.IsSequence()) {
+      top.node.push_back(n);
+    } else if (!top.key) {
+      top.key = n;
+    } else {
+      top.node.force_insert(*top.key, n);
+      top.key.reset();
+    }
+    if (collection) open_.push_back(Open{n, std::nullopt});
+  }
+
+  YAML::Node root_;
+  std::vector<Open> open_;
+};
+
 // Walks the parser's events once: duplicate keys, complex keys, anchors,
-// aliases and a second document, with their lines (the node tree has lost
-// them, and yaml-cpp keeps the last of two equal keys silently).
+// aliases and a second document, with their lines (yaml-cpp's own loader
+// keeps the last of two equal keys silently), and builds the tree.
 class StrictChecker : public YAML::EventHandler {
  public:
   StrictChecker(std::string_view text, const std::string& label, const std::string& prefix)
@@ -30,7 +91,10 @@ class StrictChecker : public YAML::EventHandler {
     Fail("syntax", mark, "YAMLの構文エラー: 終わったあとに余分な記号（] や } など）があります");
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark, nullptr, false); }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    Node(mark, nullptr, false);
+    tree_.Null(mark);
+  }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     Fail("alias", mark, "YAMLのエイリアス（*名前）は使えません");
   }
@@ -40,17 +104,29 @@ class StrictChecker : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
     if (tag == "!" && !QuoteClosed(mark)) Fail("syntax", mark, "YAMLの構文エラー: 引用符（' または \"）が閉じていません");
     Node(mark, &value, false);
+    tree_.Scalar(mark, tag, value);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                       YAML::EmitterStyle::value style) override {
     Node(mark, nullptr, true);
     stack_.push_back(Frame{false, true, {}});
+    tree_.Start(mark, YAML::NodeType::Sequence, tag, style);
   }
-  void OnSequenceEnd() override { stack_.pop_back(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnSequenceEnd() override {
+    stack_.pop_back();
+    tree_.End();
+  }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                  YAML::EmitterStyle::value style) override {
     Node(mark, nullptr, true);
     stack_.push_back(Frame{true, true, {}});
+    tree_.Start(mark, YAML::NodeType::Map, tag, style);
   }
-  void OnMapEnd() override { stack_.pop_back(); }
+  void OnMapEnd() override {
+    stack_.pop_back();
+    tree_.End();
+  }
+  const YAML::Node& root() const { return tree_.root(); }
 
  private:
   struct Frame {
@@ -102,6 +178,7 @@ class StrictChecker : public YAML::EventHandler {
   const std::string& prefix_;
   std::vector<Frame> stack_;
   int documents_ = 0;
+  TreeBuilder tree_;
 };
 
 std::vector<std::string_view> Lines(std::string_view text) {
@@ -222,14 +299,12 @@ YamlDoc ParseYamlText(std::string_view bytes, const std::string& label, const Ya
   const std::string& text = decoded.utf8;
   CheckControlCharacters(text, label, p);
   try {
-    {
-      std::istringstream in(text);
-      YAML::Parser parser(in);
-      StrictChecker checker(text, label, p);
-      while (parser.HandleNextDocument(checker)) {
-      }
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    StrictChecker checker(text, label, p);
+    while (parser.HandleNextDocument(checker)) {
     }
-    doc.root = YAML::Load(text);
+    doc.root = checker.root();
   } catch (const YAML::Exception& e) {
     SyntaxError(e, text, label, p);
   }
