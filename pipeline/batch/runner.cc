@@ -82,8 +82,10 @@ void WriteAgencyFolder(const fs::path& out, const std::string& id, const std::ma
   fs::path tmp = out / TempName(id, "tmp");
   try {
     if (!fs::create_directory(tmp, ec) || ec) FsFailed(tmp, "一時フォルダを作れません", ec);
-    WriteFileAtomic(tmp / kStampName, StampText());
-    for (const auto& [name, bytes] : files) WriteFileAtomic(tmp / name, bytes);
+    // The folder is new and hidden, and appears whole with one rename below:
+    // its files need no temporary of their own.
+    WriteNewFile(tmp / kStampName, StampText());
+    for (const auto& [name, bytes] : files) WriteNewFile(tmp / name, bytes);
     if (fs::exists(fs::symlink_status(final_dir, ec))) {
       // Swap the complete new folder in with one system call, then drop the
       // old one: until this rename, last run's folder is untouched.

@@ -18,6 +18,12 @@ std::string ReadFile(const std::filesystem::path& path, size_t max_bytes = 256u 
 // (the temporary removed). `mode` sets the permissions (0600 for passwords).
 void WriteFileAtomic(const std::filesystem::path& path, const std::string& bytes, unsigned mode = 0644);
 
+// Writes `bytes` to a new file `path` (which must not exist) in a folder
+// that is itself published whole later (a run's hidden agency folder,
+// swapped in with one rename): no temporary and no rename per file. A
+// failed write removes the partial file. Throws InputError("io.write").
+void WriteNewFile(const std::filesystem::path& path, const std::string& bytes, unsigned mode = 0644);
+
 // Where config/, templates/ and fonts/ live: next to the binary
 // (../share/fidelity), else the install prefix, else $FIDELITY_DATA_DIR,
 // else the source tree the program was built from (core/data_dir.h).

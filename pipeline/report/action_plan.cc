@@ -22,10 +22,21 @@ std::vector<std::string> SplitCommas(const std::string& s) {
   return out;
 }
 
+// /dev/shm when it exists (tmpfs: no disk inode to allocate and free per
+// agency; issue 13, docs/speed.md), else the system's temp folder.
+const std::filesystem::path& TempDir() {
+  static const std::filesystem::path dir = [] {
+    std::error_code ec;
+    if (std::filesystem::is_directory("/dev/shm", ec) && ::access("/dev/shm", W_OK) == 0)
+      return std::filesystem::path("/dev/shm");
+    return std::filesystem::temp_directory_path();
+  }();
+  return dir;
+}
+
 std::filesystem::path TempPath() {
   static std::atomic<unsigned> n{0};
-  return std::filesystem::temp_directory_path() /
-         ("fidelity-plan-" + std::to_string(getpid()) + "-" + std::to_string(n++) + ".xlsx");
+  return TempDir() / ("fidelity-plan-" + std::to_string(getpid()) + "-" + std::to_string(n++) + ".xlsx");
 }
 
 struct Formats {
@@ -137,14 +148,10 @@ std::vector<const ListEntry*> PlanRows(const ReportModel& m) {
 std::string ActionPlanXlsx(const ReportModel& model, const ReportTemplate& tmpl) {
   std::filesystem::path path = TempPath();
   lxw_workbook_options opt = {};
-  // libxlsxwriter writes each XML part to a temporary file before zipping;
-  // on tmpfs that costs no disk inode per part (issue 13, docs/speed.md).
-  static const bool shm = [] {
-    std::error_code ec;
-    return std::filesystem::is_directory("/dev/shm", ec);
-  }();
-  char shm_dir[] = "/dev/shm";
-  if (shm) opt.tmpdir = shm_dir;
+  // libxlsxwriter writes each XML part to a temporary file before zipping:
+  // in the same folder as the workbook itself.
+  std::string tmpdir = TempDir().string();
+  opt.tmpdir = tmpdir.data();
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &opt);
   if (!wb) throw InputError("io.write", path.string(), "行動計画（action_plan.xlsx）の一時ファイルを作れません");
   lxw_doc_properties props = {};
