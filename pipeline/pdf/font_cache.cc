@@ -104,6 +104,13 @@ FontCache::FontCache(const std::filesystem::path& ttf_path) : path_(ttf_path) {
   }
   replacement_ = HasGlyph(U'〓') ? U'〓' : U'?';
   metrics_ = ReadMetrics(face_, ttf_path);
+  // HarfBuzz's precomputed subsetting data (table accelerators), made once
+  // here instead of in every document's subset (issue 13).
+  hb_face_t* prepared = hb_subset_preprocess(face_);
+  if (prepared) {
+    hb_face_destroy(face_);
+    face_ = prepared;
+  }
 }
 
 FontCache::FontCache(FontCache&& o) noexcept
