@@ -511,7 +511,8 @@ class ReportWriter {
   }
 
   void Challenges(const SectionTemplate& s) {
-    Heading(s);
+    // The heading keeps its intro, a sub-heading and a first line with it.
+    Heading(s, 100);
     std::vector<const ListEntry*> from_reviewers, from_items;
     for (const ListEntry& e : m_.challenges) {
       if (e.item_code.empty()) from_reviewers.push_back(&e);
@@ -535,7 +536,12 @@ class ReportWriter {
       std::string list;
       for (const ListEntry* e : from_items)
         list += (list.empty() ? "" : "、") + ItemLine(s.text.at("item_format"), *e);
-      doc_.Paragraph(Fill(s.text.at("items_line"), {{"list", list}}), body_, 8);
+      // When the plan table leaves some of them out, the line says where
+      // their criteria are.
+      const std::string& line =
+          !SelectPlanRows().rest.empty() && s.text.count("items_line_cut") ? s.text.at("items_line_cut")
+                                                                          : s.text.at("items_line");
+      doc_.Paragraph(Fill(line, {{"list", list}}), body_, 8);
     }
   }
 
@@ -546,17 +552,50 @@ class ReportWriter {
     for (const auto& [word, explain] : m_.glossary) doc_.Paragraph(word + "：" + explain, body_, 8, "・");
   }
 
-  void Plan(const SectionTemplate& s) {
-    std::vector<const ListEntry*> rows_in;
-    for (const ListEntry& e : m_.priorities) rows_in.push_back(&e);
+  // The rows of the plan table: the priorities, then the other items ≤ 3.
+  // A weak agency has 20 or more of those; the table then keeps the
+  // priorities and the lowest-scored others up to the template's
+  // `max_rows` (ties in score-sheet order) and names the rest, whose rows
+  // are in action_plan.xlsx like every item's.
+  struct PlanRows {
+    std::vector<const ListEntry*> shown, rest;  // shown: priorities first; both in score-sheet order
+  };
+  PlanRows SelectPlanRows() const {
+    PlanRows out;
+    std::vector<const ListEntry*> others;
+    for (const ListEntry& e : m_.priorities) out.shown.push_back(&e);
     for (const ListEntry& e : m_.challenges)
-      if (!e.item_code.empty() && !IsPriority(e)) rows_in.push_back(&e);
+      if (!e.item_code.empty() && !IsPriority(e)) others.push_back(&e);
+    size_t max_rows = others.size() + out.shown.size();
+    if (const SectionTemplate* plan = t_.Section("plan"); plan && plan->text.count("max_rows"))
+      max_rows = static_cast<size_t>(std::max(0, std::stoi(plan->text.at("max_rows"))));
+    size_t room = max_rows > out.shown.size() ? max_rows - out.shown.size() : 0;
+    if (others.size() <= room) {
+      out.shown.insert(out.shown.end(), others.begin(), others.end());
+      return out;
+    }
+    std::vector<size_t> order(others.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto score = [&](size_t i) { return others[i]->score.value_or(0); };
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score(a) < score(b); });
+    std::vector<bool> keep(others.size(), false);
+    for (size_t i = 0; i < room; ++i) keep[order[i]] = true;
+    for (size_t i = 0; i < others.size(); ++i) (keep[i] ? out.shown : out.rest).push_back(others[i]);
+    return out;
+  }
+
+  void Plan(const SectionTemplate& s) {
+    PlanRows plan = SelectPlanRows();
+    const std::vector<const ListEntry*>& rows_in = plan.shown;
     Heading(s, 120);
     if (rows_in.empty()) {
       doc_.Paragraph(s.text.at("none"), body_, 4);
       return;
     }
-    doc_.Paragraph(s.text.at("intro"), small_);
+    const bool cut = !plan.rest.empty() && s.text.count("intro_cut");
+    doc_.Paragraph(cut ? Fill(s.text.at("intro_cut"), {{"max", std::to_string(rows_in.size())}})
+                       : s.text.at("intro"),
+                   small_);
     doc_.Skip(3);
     const double w = doc_.content_width();
     const double item_w = 104, owner_w = 46;
@@ -573,6 +612,14 @@ class ReportWriter {
       rows.push_back(std::move(row));
     }
     doc_.Table(cols, rows, table_);
+    if (!plan.rest.empty() && s.text.count("rest")) {
+      std::vector<std::string> codes;
+      for (const ListEntry* e : plan.rest) codes.push_back(e->item_code);
+      doc_.Skip(3);
+      doc_.Paragraph(Fill(s.text.at("rest"), {{"count", std::to_string(codes.size())},
+                                              {"list", Join(codes, "、")}}),
+                     small_);
+    }
   }
 
   // Earlier cycles (F fills History): totals and subtotals per cycle, then

@@ -7,8 +7,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <sstream>
 #include <thread>
 
+#include "pipeline/core/json.h"
 #include "pipeline/core/text.h"
 #include "tests/report/sample_models.h"
 #include "tests/test_util.h"
@@ -17,7 +19,10 @@ namespace fidelity::report {
 namespace {
 using namespace pdf;
 
+using test::Q;
+using test::RunFidelity;
 using test::RunShell;
+using test::Slurp;
 using test::TempDir;
 
 const FontCache& Fonts() {
@@ -304,6 +309,84 @@ TEST_F(RenderReportTest, RegionMedianAndTrendWhenGivenASentenceWhenNot) {
   EXPECT_NE(text.find("良好なフィデリティ100"), std::string::npos) << with.text;
   EXPECT_NE(text.find("一定のフィデリティ74"), std::string::npos);
   EXPECT_EQ(text.find("援助付き雇用とはいえない25"), std::string::npos);
+}
+
+// The long-text sample (fuji-04: a weak agency whose reviewers wrote long
+// notes on many items ≤ 3), run from the samples through the real binary:
+// at most 6 pages; the plan table keeps the priorities and the lowest
+// other items up to the template's max_rows, and names the rest, so every
+// item ≤ 3 is still in the plan section (its row or the line under it).
+TEST(LongTextSample, FitsSixPagesAndStillNamesEveryItemAtThreeOrBelow) {
+  namespace fs = std::filesystem;
+  TempDir tmp;
+  fs::copy(test::DataPath("../../samples/2026"), tmp / "2026", fs::copy_options::recursive);
+  // fuji-04 has no earlier cycle; without previous: the run stands on a
+  // fresh clone (../out/2025 exists only after the samples were run).
+  std::string yaml = Slurp(tmp / "2026/cycle.yaml"), kept;
+  std::istringstream lines(yaml);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("previous:", 0) != 0) kept += line + "\n";
+  std::ofstream(tmp / "2026/cycle.yaml", std::ios::binary) << kept;
+  auto run = RunFidelity("run " + Q(tmp / "2026") + " -o " + Q(tmp / "o") + " --only fuji-04 --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  const fs::path pdf = tmp / "o/fuji-04/report.pdf";
+
+  auto info = RunShell("pdfinfo " + Q(pdf));
+  std::smatch pages;
+  ASSERT_TRUE(std::regex_search(info.out, pages, std::regex(R"(Pages:\s+(\d+))"))) << info.out << info.err;
+  EXPECT_LE(std::stoi(pages[1]), 6);
+  EXPECT_GE(std::stoi(pages[1]), 4);  // nothing the agency needs was dropped wholesale
+
+  auto t = RunShell("pdftotext -enc UTF-8 " + Q(pdf) + " -");
+  ASSERT_EQ(t.exit_code, 0);
+  std::string page1 = t.out.substr(0, t.out.find('\f'));
+  EXPECT_NE(page1.find("重点課題"), std::string::npos);
+  std::string text = NoSpace(t.out);
+  size_t plan_at = text.rfind(NoSpace(Template().Section("plan")->heading));
+  ASSERT_NE(plan_at, std::string::npos);
+  std::string plan = text.substr(plan_at);
+
+  Json scores = Json::Parse(Slurp(tmp / "o/fuji-04/scores.json"));
+  std::vector<std::string> low;
+  for (const auto& [code, item] : scores.get("items")->members()) {
+    const Json* s = item.get("score");
+    if (s && s->type() == Json::Type::kNumber && std::stoi(s->number_text()) <= 3) low.push_back(code);
+  }
+  const int max_rows = std::stoi(Template().Text("plan", "max_rows"));
+  ASSERT_GT(static_cast<int>(low.size()), max_rows) << "the sample no longer needs the cut";
+  std::smatch rest;
+  ASSERT_TRUE(std::regex_search(plan, rest, std::regex(R"(このほかの(\d+)項目（([^）]*)）)"))) << plan;
+  EXPECT_EQ(std::stoi(rest[1]), static_cast<int>(low.size()) - max_rows);
+  EXPECT_NE(plan.find("Excelの行動計画ファイル"), std::string::npos);
+  EXPECT_NE(plan.find(NoSpace(Fill(Template().Text("plan", "intro_cut"), {{"max", std::to_string(max_rows)}}))),
+            std::string::npos) << plan;
+  for (const std::string& code : low) {
+    // "I-1" is not found inside "II-1" nor "I-10".
+    std::regex own("(^|[^I])" + code + "(?![0-9])");
+    EXPECT_TRUE(std::regex_search(plan, own)) << code << " is not in the plan section";
+  }
+  // The table has max_rows rows: the items ≤ 3 not named in the line.
+  std::string named = rest[2];
+  int shown = 0;
+  for (const std::string& code : low)
+    if (!std::regex_search(named, std::regex("(^|[^I])" + code + "(?![0-9])"))) ++shown;
+  EXPECT_EQ(shown, max_rows);
+
+  auto lint = RunShell("/usr/bin/python3 " + Q(test::DataPath("../../../shared/tools/report_lint.py")) + " " + Q(pdf));
+  if (lint.exit_code != 127 && lint.err.find("No such file") == std::string::npos)
+    EXPECT_EQ(lint.exit_code, 0) << lint.out << lint.err;
+}
+
+// A report whose items ≤ 3 fit the plan table lists them all, without the
+// line about the ones left out.
+TEST_F(RenderReportTest, PlanTableListsEveryItemWhenTheyFit) {
+  ReportModel m = samples::Normal();
+  Rendered r = Render(m, "plan_all");
+  std::string text = NoSpace(r.text);
+  EXPECT_EQ(text.find("このほかの"), std::string::npos);
+  const std::string& cut = Template().Text("plan", "intro_cut");
+  EXPECT_EQ(text.find(NoSpace(cut.substr(0, cut.find('{')))), std::string::npos);
+  EXPECT_NE(text.find(NoSpace(Template().Text("plan", "intro"))), std::string::npos);
 }
 
 }  // namespace
