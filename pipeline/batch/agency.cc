@@ -17,6 +17,7 @@
 #include "pipeline/report/review_notes.h"
 #include "pipeline/pdf/font_cache.h"
 #include "pipeline/report/render_report.h"
+#include "pipeline/report/report_glyphs.h"
 #include "pipeline/report/report_template.h"
 #include "pipeline/review/load_review.h"
 #include "pipeline/review/review.h"
@@ -58,6 +59,8 @@ std::shared_ptr<const CycleResources> LoadCycleResources() {
   r->recommendations = report::LoadDefaultRecommendations();
   r->summary_template = report::LoadDefaultSummaryTemplate();
   r->fonts = std::make_unique<pdf::FontCache>(pdf::FontCache::FromDataDir());
+  // The report's fixed wording: subset and compressed once for the run.
+  r->fonts->SetSharedCharacters(report::LoadReportGlyphs());
   return r;
 }
 

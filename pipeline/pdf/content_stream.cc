@@ -71,13 +71,19 @@ class ContentWriter {
     out_ += "w\n";
   }
 
+  // Font and size; written only when either changes.
+  void Font(int font, double size) {
+    if (font_ == font && size_ == size) return;
+    font_ = font;
+    size_ = size;
+    out_ += "/F";
+    AppendInt(out_, font + 1);
+    out_ += ' ';
+    Num(size);
+    out_ += "Tf\n";
+  }
+
   void DrawText(const TextOp& t) {
-    if (size_ != t.size) {
-      size_ = t.size;
-      out_ += "/F1 ";
-      Num(t.size);
-      out_ += "Tf\n";
-    }
     FillColor(t.color);
     if (t.bold != bold_) {
       bold_ = t.bold;
@@ -89,9 +95,22 @@ class ContentWriter {
     }
     out_ += "1 0 0 1 ";
     Point(t.x, t.y);
-    out_ += "Tm ";
-    coder_.AppendString(out_, t.text);
-    out_ += " Tj\n";
+    out_ += "Tm\n";
+    // One string per run of characters in the same font; each Tj moves the
+    // text position by the glyphs' widths, so the runs join up.
+    int run_font = -1;
+    for (size_t i = 0; i < t.text.size();) {
+      GlyphCoder::Glyph g = coder_(NextCodepoint(t.text, i));
+      if (g.font < 0) throw std::logic_error("GlyphCoder: a character in no font");
+      if (g.font != run_font) {
+        if (run_font >= 0) out_ += ") Tj\n";
+        Font(g.font, t.size);
+        out_ += '(';
+        run_font = g.font;
+      }
+      AppendCode(out_, g.gid);
+    }
+    if (run_font >= 0) out_ += ") Tj\n";
   }
 
   void DrawCircle(const CircleOp& c) {
@@ -165,33 +184,30 @@ class ContentWriter {
   std::string out_;
   bool in_text_ = false, bold_ = false;
   double size_ = -1, line_width_ = -1;
+  int font_ = -1;
   Color fill_ = kUnset, stroke_ = kUnset;
 };
 
 }  // namespace
 
-GlyphCoder::GlyphCoder(const std::vector<char32_t>& codepoints, const std::vector<uint16_t>& gids)
-    : gid_(0x10000, 0) {
-  for (size_t i = 0; i < codepoints.size() && i < gids.size(); ++i)
-    if (codepoints[i] < 0x10000) gid_[codepoints[i]] = gids[i];
+GlyphCoder::GlyphCoder(const std::vector<const EmbeddedFont*>& fonts) : table_(0x10000, 0) {
+  for (size_t f = fonts.size(); f-- > 0;) {  // the first font wins: written last
+    const EmbeddedFont& font = *fonts[f];
+    for (size_t i = 0; i < font.codepoints.size() && i < font.gids.size(); ++i)
+      if (font.codepoints[i] < 0x10000 && font.gids[i] != 0)
+        table_[font.codepoints[i]] = static_cast<uint32_t>(f + 1) << 16 | font.gids[i];
+  }
 }
 
-void GlyphCoder::AppendString(std::string& out, std::string_view utf8) const {
-  out += '(';
-  for (size_t i = 0; i < utf8.size();) {
-    char32_t c = NextCodepoint(utf8, i);
-    uint16_t gid = c < 0x10000 ? gid_[c] : 0;
-    if (gid == 0) throw std::logic_error("GlyphCoder: a character not in the subset");
-    for (unsigned char byte : {static_cast<unsigned char>(gid >> 8), static_cast<unsigned char>(gid & 0xFF)}) {
-      switch (byte) {
-        case '(': case ')': case '\\': out += '\\'; out += static_cast<char>(byte); break;
-        case '\r': out += "\\r"; break;
-        case '\n': out += "\\n"; break;
-        default: out += static_cast<char>(byte);
-      }
+void AppendCode(std::string& out, uint16_t gid) {
+  for (unsigned char byte : {static_cast<unsigned char>(gid >> 8), static_cast<unsigned char>(gid & 0xFF)}) {
+    switch (byte) {
+      case '(': case ')': case '\\': out += '\\'; out += static_cast<char>(byte); break;
+      case '\r': out += "\\r"; break;
+      case '\n': out += "\\n"; break;
+      default: out += static_cast<char>(byte);
     }
   }
-  out += ')';
 }
 
 std::string OpacityStateName(int per_mille) { return "/GA" + std::to_string(per_mille); }

@@ -9,21 +9,30 @@
 #include <vector>
 
 #include "pipeline/pdf/draw_ops.h"
+#include "pipeline/pdf/embedded_font.h"
 
 namespace fidelity::pdf {
 
-// UTF-8 text → the 2-byte codes of the embedded subset (code = glyph id).
+// Which font (/F1, /F2 …) and which 2-byte code (= glyph id) show each
+// character. A character in several fonts is shown with the first.
 class GlyphCoder {
  public:
-  // codepoints sorted and unique; gids[i] is codepoints[i]'s glyph.
-  GlyphCoder(const std::vector<char32_t>& codepoints, const std::vector<uint16_t>& gids);
-  // Appends `utf8` as a literal string of codes, e.g. "(\0\x12\0\x34)".
-  // Every character must be one of the codepoints.
-  void AppendString(std::string& out, std::string_view utf8) const;
+  explicit GlyphCoder(const std::vector<const EmbeddedFont*>& fonts);
+  struct Glyph {
+    int font = -1;  // index into the fonts; -1: in none
+    uint16_t gid = 0;
+  };
+  Glyph operator()(char32_t c) const {
+    uint32_t v = c < 0x10000 ? table_[c] : 0;
+    return v ? Glyph{static_cast<int>(v >> 16) - 1, static_cast<uint16_t>(v & 0xFFFF)} : Glyph{};
+  }
 
  private:
-  std::vector<uint16_t> gid_;  // by BMP code point; 0: not in the subset
+  std::vector<uint32_t> table_;  // by BMP code point: (font + 1) << 16 | gid; 0: none
 };
+
+// Appends the 2-byte code to a literal string's body, escaped.
+void AppendCode(std::string& out, uint16_t gid);
 
 // The name of the graphics state for a fill opacity in 1/1000 ("/GA500").
 std::string OpacityStateName(int per_mille);

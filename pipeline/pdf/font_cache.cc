@@ -5,12 +5,14 @@
 
 #include <hb-ot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string_view>
 
 #include "pipeline/core/fs.h"
 #include "pipeline/core/problem.h"
+#include "pipeline/pdf/font_embed.h"
 
 namespace fidelity::pdf {
 
@@ -116,7 +118,7 @@ FontCache::FontCache(const std::filesystem::path& ttf_path) : path_(ttf_path) {
 FontCache::FontCache(FontCache&& o) noexcept
     : path_(std::move(o.path_)), blob_(o.blob_), face_(o.face_),
       advance_(std::move(o.advance_)), replacement_(o.replacement_),
-      metrics_(std::move(o.metrics_)) {
+      metrics_(std::move(o.metrics_)), shared_(std::move(o.shared_)) {
   o.blob_ = nullptr;
   o.face_ = nullptr;
 }
@@ -134,6 +136,19 @@ bool FontCache::HasGlyph(char32_t c) const { return c < 0x10000 && advance_[c] >
 
 int FontCache::Advance(char32_t c) const { return HasGlyph(c) ? advance_[c] : 1000; }
 
+
+void FontCache::SetSharedCharacters(const std::vector<char32_t>& codepoints) {
+  std::vector<char32_t> cps;
+  for (char32_t c : codepoints)
+    if (HasGlyph(c) && c >= 0x20) cps.push_back(c);
+  std::sort(cps.begin(), cps.end());
+  cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+  if (cps.empty()) {
+    shared_.reset();
+    return;
+  }
+  shared_ = std::make_shared<const EmbeddedFont>(PrepareFont(*this, cps));
+}
 
 FontSubset FontCache::SubsetWithGlyphIds(const std::vector<char32_t>& codepoints) const {
   hb_subset_input_t* input = SubsetInput(codepoints);

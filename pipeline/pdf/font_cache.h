@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/pdf/embedded_font.h"
+
 struct hb_face_t;
 struct hb_blob_t;
 
@@ -67,6 +69,16 @@ class FontCache {
   FontSubset SubsetWithGlyphIds(const std::vector<char32_t>& codepoints) const;
 
   const FontMetrics& metrics() const { return metrics_; }
+
+  // The characters every document of this process is expected to draw
+  // (for reports: templates/report_glyphs.txt): subset and deflated once
+  // here, then written into each document as its first font, so that a
+  // document subsets and compresses only its own other characters. Those
+  // the font lacks are left out. Call before documents are rendered on
+  // other threads. Throws std::runtime_error when HarfBuzz fails.
+  void SetSharedCharacters(const std::vector<char32_t>& codepoints);
+  // nullptr until SetSharedCharacters.
+  const EmbeddedFont* shared_font() const { return shared_.get(); }
   const std::filesystem::path& path() const { return path_; }
 
  private:
@@ -76,6 +88,7 @@ class FontCache {
   std::vector<short> advance_;  // per BMP code point; -1: no glyph
   char32_t replacement_ = U'?';
   FontMetrics metrics_;
+  std::shared_ptr<const EmbeddedFont> shared_;
 };
 
 }  // namespace fidelity::pdf

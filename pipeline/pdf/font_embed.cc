@@ -1,10 +1,15 @@
 #include "pipeline/pdf/font_embed.h"
 
+#include "pipeline/core/stage_timer.h"
+#include "pipeline/pdf/flate.h"
+
 #include <algorithm>
 #include <utility>
 
 namespace fidelity::pdf {
 namespace {
+
+constexpr int kDefaultWidth = 1000;  // /DW
 
 void AppendHex4(std::string& out, unsigned v) {
   static const char kHex[] = "0123456789ABCDEF";
@@ -41,12 +46,20 @@ void WriteBlocks(std::string& out, const std::vector<std::string>& entries, cons
   }
 }
 
-// The /W array: runs of consecutive glyph ids with their widths.
+// The /W array: runs of consecutive glyph ids with their widths; glyphs of
+// the default width (/DW 1000, every full-width character) are left out.
 std::string Widths(const FontCache& fonts, const std::vector<std::pair<uint16_t, char32_t>>& glyphs) {
   std::string w = "[";
   for (size_t i = 0; i < glyphs.size();) {
+    if (fonts.Advance(glyphs[i].second) == kDefaultWidth) {
+      ++i;
+      continue;
+    }
     size_t j = i + 1;
-    while (j < glyphs.size() && glyphs[j].first == glyphs[j - 1].first + 1) ++j;
+    while (j < glyphs.size() && glyphs[j].first == glyphs[j - 1].first + 1 &&
+           fonts.Advance(glyphs[j].second) != kDefaultWidth)
+      ++j;
+    if (w.size() > 1) w += ' ';
     AppendInt(w, glyphs[i].first);
     w += " [";
     for (size_t k = i; k < j; ++k) {
@@ -136,28 +149,42 @@ std::string SubsetTag(const std::vector<char32_t>& cps) {
   return tag;
 }
 
-int WriteType0Font(PdfObjects& pdf, const FontCache& fonts, const std::vector<char32_t>& cps,
-                   const FontSubset& subset) {
-  const std::string base_font = SubsetTag(cps) + "+" + fonts.metrics().postscript_name;
+EmbeddedFont PrepareFont(const FontCache& fonts, const std::vector<char32_t>& cps) {
+  FontSubset subset = fonts.SubsetWithGlyphIds(cps);
+  EmbeddedFont f;
+  f.codepoints = cps;
+  f.base_font = SubsetTag(cps) + "+" + fonts.metrics().postscript_name;
+  f.widths = Widths(fonts, ByGlyph(cps, subset.gids));
+  f.font_file_length = subset.bytes.size();
+  {
+    StageScope timer(Stage::kCompress);
+    f.font_file = FlateCompress(subset.bytes);
+    f.to_unicode = FlateCompress(ToUnicodeCMap(cps, subset.gids));
+  }
+  f.gids = std::move(subset.gids);
+  return f;
+}
+
+int WriteType0Font(PdfObjects& pdf, const FontMetrics& metrics, const EmbeddedFont& f) {
   const int type0 = pdf.Reserve(), cid_font = pdf.Reserve(), descriptor = pdf.Reserve();
   const int font_file = pdf.Reserve(), to_unicode = pdf.Reserve();
-
-  pdf.Begin(type0) += "<< /Type /Font /Subtype /Type0 /BaseFont /" + base_font +
+  pdf.Begin(type0) += "<< /Type /Font /Subtype /Type0 /BaseFont /" + f.base_font +
                       " /Encoding /Identity-H /DescendantFonts [" + Ref(cid_font) +
                       "] /ToUnicode " + Ref(to_unicode) + " >>";
   pdf.End();
-  pdf.Begin(cid_font) += "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /" + base_font +
-                         " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
-                         " /FontDescriptor " + Ref(descriptor) +
-                         " /DW 1000 /W " + Widths(fonts, ByGlyph(cps, subset.gids)) +
-                         " /CIDToGIDMap /Identity >>";
+  std::string& cid = pdf.Begin(cid_font);
+  cid += "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /" + f.base_font +
+         " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+         " /FontDescriptor " + Ref(descriptor) + " /DW 1000 /W ";
+  cid += f.widths;
+  cid += " /CIDToGIDMap /Identity >>";
   pdf.End();
-  pdf.Begin(descriptor) += Descriptor(fonts.metrics(), base_font, font_file);
+  pdf.Begin(descriptor) += Descriptor(metrics, f.base_font, font_file);
   pdf.End();
   std::string length1 = "/Length1 ";
-  AppendInt(length1, static_cast<long>(subset.bytes.size()));
-  pdf.Stream(font_file, length1, subset.bytes);
-  pdf.Stream(to_unicode, "", ToUnicodeCMap(cps, subset.gids));
+  AppendInt(length1, static_cast<long>(f.font_file_length));
+  pdf.DeflatedStream(font_file, length1, f.font_file);
+  pdf.DeflatedStream(to_unicode, "", f.to_unicode);
   return type0;
 }
 

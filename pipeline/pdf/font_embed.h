@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/pdf/embedded_font.h"
 #include "pipeline/pdf/font_cache.h"
 #include "pipeline/pdf/pdf_objects.h"
 
@@ -19,9 +20,12 @@ std::string ToUnicodeCMap(const std::vector<char32_t>& codepoints,
 // A six-letter subset tag derived from the characters (deterministic).
 std::string SubsetTag(const std::vector<char32_t>& codepoints);
 
-// Writes the font objects for `subset` (made from `codepoints`) and returns
-// the number of the Type0 font object.
-int WriteType0Font(PdfObjects& pdf, const FontCache& fonts, const std::vector<char32_t>& codepoints,
-                   const FontSubset& subset);
+// Subsets the font for `codepoints` (sorted, unique, each one the font
+// has) and deflates its streams. Throws std::runtime_error when HarfBuzz
+// fails.
+EmbeddedFont PrepareFont(const FontCache& fonts, const std::vector<char32_t>& codepoints);
+
+// Writes the font objects and returns the number of the Type0 font object.
+int WriteType0Font(PdfObjects& pdf, const FontMetrics& metrics, const EmbeddedFont& font);
 
 }  // namespace fidelity::pdf

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "pipeline/core/text.h"
+#include "pipeline/pdf/font_embed.h"
 #include "pipeline/pdf/line_break.h"
 #include "pipeline/pdf/pdf_file.h"
 
@@ -379,7 +380,25 @@ std::string PdfDoc::Finish() {
   DrawRunningHeaders();
   PdfInfo info{.title = title_, .author = author_, .subject = subject_, .keywords = keywords_,
                .creator = creator_};
-  return WritePdf(pages_, setup_.width, setup_.height, fonts_, UsedCodepoints(), info,
+  // The process's shared subset first (made once), then one of this
+  // document's other characters.
+  std::vector<const EmbeddedFont*> fonts;
+  const EmbeddedFont* shared = fonts_.shared_font();
+  if (shared) fonts.push_back(shared);
+  std::vector<char32_t> own = UsedCodepoints();
+  if (shared)
+    own.erase(std::remove_if(own.begin(), own.end(),
+                             [&](char32_t c) {
+                               return std::binary_search(shared->codepoints.begin(),
+                                                         shared->codepoints.end(), c);
+                             }),
+              own.end());
+  EmbeddedFont document_font;
+  if (!own.empty()) {
+    document_font = PrepareFont(fonts_, own);
+    fonts.push_back(&document_font);
+  }
+  return WritePdf(pages_, setup_.width, setup_.height, fonts_.metrics(), fonts, info,
                   ToBookmarks(outline_, setup_.height));
 }
 

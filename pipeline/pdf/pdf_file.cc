@@ -92,9 +92,12 @@ int WriteOutlines(PdfObjects& pdf, const std::vector<PdfBookmark>& marks,
 }
 
 // The one resource dictionary every page shares.
-void WriteResources(PdfObjects& pdf, int number, int font, const std::set<int>& opacities) {
+void WriteResources(PdfObjects& pdf, int number, const std::vector<int>& fonts,
+                    const std::set<int>& opacities) {
   std::string& out = pdf.Begin(number);
-  out += "<< /ProcSet [/PDF /Text] /Font << /F1 " + Ref(font) + " >>";
+  out += "<< /ProcSet [/PDF /Text] /Font <<";
+  for (size_t i = 0; i < fonts.size(); ++i) out += " /F" + std::to_string(i + 1) + " " + Ref(fonts[i]);
+  out += " >>";
   if (!opacities.empty()) {
     out += " /ExtGState <<";
     for (int o : opacities) {
@@ -123,15 +126,15 @@ void WriteCatalog(PdfObjects& pdf, int catalog, int pages, int outlines, const P
 }  // namespace
 
 std::string WritePdf(const std::vector<std::vector<DrawOp>>& pages, double width, double height,
-                     const FontCache& fonts, const std::vector<char32_t>& codepoints,
+                     const FontMetrics& metrics, const std::vector<const EmbeddedFont*>& fonts,
                      const PdfInfo& info, const std::vector<PdfBookmark>& bookmarks) {
   PdfObjects pdf;
   const int catalog = pdf.Reserve(), page_tree = pdf.Reserve(), resources = pdf.Reserve();
   const int info_object = WriteInfo(pdf, info);
-  const FontSubset subset = fonts.SubsetWithGlyphIds(codepoints);
-  const int font = WriteType0Font(pdf, fonts, codepoints, subset);
+  std::vector<int> font_objects;
+  for (const EmbeddedFont* f : fonts) font_objects.push_back(WriteType0Font(pdf, metrics, *f));
 
-  const GlyphCoder coder(codepoints, subset.gids);
+  const GlyphCoder coder(fonts);
   std::set<int> opacities;
   std::vector<int> page_objects;
   std::string media_box = "[0 0 ";
@@ -147,7 +150,7 @@ std::string WritePdf(const std::vector<std::vector<DrawOp>>& pages, double width
     pdf.End();
     pdf.Stream(content, "", PageContent(ops, height, coder, opacities));
   }
-  WriteResources(pdf, resources, font, opacities);
+  WriteResources(pdf, resources, font_objects, opacities);
   std::string& tree = pdf.Begin(page_tree);
   tree += "<< /Type /Pages /Kids [";
   for (size_t i = 0; i < page_objects.size(); ++i) tree += (i ? " " : "") + Ref(page_objects[i]);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pipeline/pdf/draw_ops.h"
+#include "pipeline/pdf/embedded_font.h"
 #include "pipeline/pdf/font_cache.h"
 
 namespace fidelity::pdf {
@@ -23,10 +24,10 @@ struct PdfInfo {
   std::string lang = "ja-JP";
 };
 
-// `codepoints`: every character the pages show (sorted, unique, each one
-// the font has). Throws std::runtime_error when the font cannot be subset.
+// `fonts` (/F1, /F2 … in this order) together hold every character the
+// pages show.
 std::string WritePdf(const std::vector<std::vector<DrawOp>>& pages, double width, double height,
-                     const FontCache& fonts, const std::vector<char32_t>& codepoints,
+                     const FontMetrics& metrics, const std::vector<const EmbeddedFont*>& fonts,
                      const PdfInfo& info, const std::vector<PdfBookmark>& bookmarks);
 
 }  // namespace fidelity::pdf

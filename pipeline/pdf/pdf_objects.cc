@@ -125,16 +125,26 @@ void PdfObjects::End() { out_ += "\nendobj\n"; }
 
 void PdfObjects::Stream(int number, std::string_view dict_entries, std::string_view data,
                         bool compress) {
+  if (!compress) return WriteStream(number, dict_entries, data, false);
   std::string deflated;
-  if (compress) {
+  {
     StageScope timer(Stage::kCompress);
     deflated = FlateCompress(data);
   }
-  std::string_view body = compress ? std::string_view(deflated) : data;
+  WriteStream(number, dict_entries, deflated, true);
+}
+
+void PdfObjects::DeflatedStream(int number, std::string_view dict_entries,
+                                std::string_view deflated) {
+  WriteStream(number, dict_entries, deflated, true);
+}
+
+void PdfObjects::WriteStream(int number, std::string_view dict_entries, std::string_view body,
+                             bool flate) {
   std::string& out = Begin(number);
   out += "<< ";
   out += dict_entries;
-  if (compress) out += " /Filter /FlateDecode";
+  if (flate) out += " /Filter /FlateDecode";
   out += " /Length ";
   AppendInt(out, static_cast<long>(body.size()));
   out += " >>\nstream\n";

@@ -47,12 +47,17 @@ class PdfObjects {
   // when `compress`.
   void Stream(int number, std::string_view dict_entries, std::string_view data,
               bool compress = true);
+  // A stream whose `deflated` data is already FlateDecode (made once and
+  // written into many documents).
+  void DeflatedStream(int number, std::string_view dict_entries, std::string_view deflated);
 
   // The cross-reference table and the trailer (/Root, /Info, /ID).
   // Throws std::logic_error when a reserved object was never written.
   std::string Finish(int root, int info);
 
  private:
+  void WriteStream(int number, std::string_view dict_entries, std::string_view body, bool flate);
+
   std::string out_;
   std::vector<size_t> offsets_;  // by object number - 1; npos: reserved only
 };
