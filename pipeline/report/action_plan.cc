@@ -1,18 +1,40 @@
+// action_plan.xlsx written in memory (issue 13): the XML parts libxlsxwriter
+// 1.1.4 wrote for this sheet, byte for byte, zipped by ZipWriter. The
+// constant text is in action_plan_parts.cc; this file puts the agency's
+// cells, strings and styles between it.
+//
+// Text as libxlsxwriter wrote it, or better:
+//  - cell text: & < > as entities; control characters U+0001–U+0008 and
+//    U+000B–U+001F as _xHHHH_ (Excel's escape, as libxlsxwriter); tab and
+//    line feed kept; xml:space="preserve" when the text starts or ends
+//    with a space, tab or line feed. Better: a literal "_xHHHH_" in the
+//    text is kept literal (its '_' written _x005F_), U+0000 is dropped
+//    (libxlsxwriter cut the text there), U+FFFE/U+FFFF become _xFFFE_ /
+//    _xFFFF_, malformed UTF-8 becomes U+FFFD, and a text past Excel's
+//    32,767 characters is cut there (libxlsxwriter left the cell out);
+//  - other text (title in docProps, sheet name, the list, the prompt):
+//    control characters other than tab, line feed and carriage return are
+//    dropped (libxlsxwriter wrote them raw: a workbook Excel refuses);
+//    attributes also escape " and line breaks.
 #include "pipeline/report/action_plan.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
 #include <algorithm>
-#include <atomic>
-#include <filesystem>
+#include <array>
+#include <cctype>
 #include <sstream>
-#include <stdexcept>
+#include <unordered_map>
 
-#include "pipeline/core/fs.h"
+#include "pipeline/core/problem.h"
+#include "pipeline/core/text.h"
+#include "pipeline/report/action_plan_parts.h"
+#include "pipeline/xlsx/zip_writer.h"
 
 namespace fidelity::report {
 namespace {
+
+constexpr size_t kMaxCellChars = 32767;       // Excel's limit for a cell's text
+constexpr size_t kMaxValidationChars = 255;   // for a list (with its commas) and a prompt
+constexpr size_t kMaxSheetNameChars = 31;
 
 std::vector<std::string> SplitCommas(const std::string& s) {
   std::vector<std::string> out;
@@ -22,113 +44,305 @@ std::vector<std::string> SplitCommas(const std::string& s) {
   return out;
 }
 
-// /dev/shm when it exists (tmpfs: no disk inode to allocate and free per
-// agency; issue 13, docs/speed.md), else the system's temp folder.
-const std::filesystem::path& TempDir() {
-  static const std::filesystem::path dir = [] {
-    std::error_code ec;
-    if (std::filesystem::is_directory("/dev/shm", ec) && ::access("/dev/shm", W_OK) == 0)
-      return std::filesystem::path("/dev/shm");
-    return std::filesystem::temp_directory_path();
-  }();
-  return dir;
+size_t CodepointCount(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
 }
 
-std::filesystem::path TempPath() {
-  static std::atomic<unsigned> n{0};
-  return TempDir() / ("fidelity-plan-" + std::to_string(getpid()) + "-" + std::to_string(n++) + ".xlsx");
+bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'); }
+
+void AppendEscapeX(std::string& out, unsigned v) {
+  static const char kHex[] = "0123456789ABCDEF";
+  out += "_x";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xF];
+  out += '_';
 }
 
-struct Formats {
-  lxw_format *head, *wrap, *center, *title, *priority;
+enum class Mode { kCell, kText, kAttribute };
+
+// Appends `s` escaped for `mode` (see the top of the file).
+void AppendEscaped(std::string& out, std::string_view s, Mode mode) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      size_t j = i;
+      char32_t cp = NextCodepoint(s, j);
+      if (cp == 0xFFFD && j == i + 1) {
+        out += "\xEF\xBF\xBD";  // a malformed byte
+      } else if (cp == 0xFFFE || cp == 0xFFFF) {
+        if (mode == Mode::kCell) AppendEscapeX(out, cp);  // not allowed in XML
+      } else {
+        out.append(s.data() + i, j - i);
+      }
+      i = j;
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '&': out += "&amp;"; continue;
+      case '<': out += "&lt;"; continue;
+      case '>': out += "&gt;"; continue;
+      case '"':
+        if (mode == Mode::kAttribute) out += "&quot;";
+        else out += '"';
+        continue;
+      case '\n':
+        if (mode == Mode::kAttribute) out += "&#xA;";
+        else out += '\n';
+        continue;
+      case '\t':
+        if (mode == Mode::kAttribute) out += "&#x9;";
+        else out += '\t';
+        continue;
+      case '\r':
+        if (mode == Mode::kAttribute) out += "&#xD;";
+        else if (mode == Mode::kText) out += '\r';
+        else AppendEscapeX(out, c);
+        continue;
+      case '_':
+        // A literal _xHHHH_ would be read back as the escaped character.
+        if (mode == Mode::kCell && i + 5 < s.size() && s[i] == 'x' && IsHex(s[i + 1]) && IsHex(s[i + 2]) &&
+            IsHex(s[i + 3]) && IsHex(s[i + 4]) && s[i + 5] == '_')
+          AppendEscapeX(out, '_');
+        else
+          out += '_';
+        continue;
+      default:
+        break;
+    }
+    if (c == 0) continue;  // never in XML
+    if (c < 0x20) {
+      if (mode == Mode::kCell) AppendEscapeX(out, c);
+      continue;  // dropped elsewhere
+    }
+    out += static_cast<char>(c);
+  }
+}
+
+std::string Escaped(std::string_view s, Mode mode) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  AppendEscaped(out, s, mode);
+  return out;
+}
+
+// The sheet name as a formula needs it: quoted unless it is made of ASCII
+// letters, digits, '_' and '.' only (libxlsxwriter's rule), inner quotes
+// doubled.
+std::string QuotedSheetName(const std::string& name) {
+  bool plain = std::all_of(name.begin(), name.end(), [](char ch) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    return (c < 0x80 && std::isalnum(c)) || c == '_' || c == '.';
+  });
+  if (plain) return name;
+  std::string q = "'";
+  for (char c : name) {
+    q += c;
+    if (c == '\'') q += '\'';
+  }
+  return q + "'";
+}
+
+void CheckSheetName(const std::string& name, const std::string& origin) {
+  bool ok = !name.empty() && CodepointCount(name) <= kMaxSheetNameChars && IsValidUtf8(name) &&
+            name.find_first_of("[]:*?/\\") == std::string::npos && name.front() != '\'' && name.back() != '\'' &&
+            std::none_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  if (!ok)
+    throw InputError("template.action_plan", origin,
+                     "行動計画（action_plan.xlsx）のシート名「" + Escaped(name, Mode::kText) +
+                         "」は Excel のシート名に使えません（1〜31文字、[ ] : * ? / \\ と制御文字を含まず、"
+                         "' で始まったり終わったりしないこと）");
+}
+
+// The cell formats of the sheet (their xf indices are given in order of
+// first use, as libxlsxwriter does).
+enum Format { kTitle, kHeader, kPriority, kCenter, kWrap, kFormats };
+
+const std::string_view& XfOf(Format f) {
+  static const std::array<const std::string_view*, kFormats> xfs = {
+      &parts::kXfTitle, &parts::kXfHeader, &parts::kXfPriority, &parts::kXfCenter, &parts::kXfWrap};
+  return *xfs[f];
+}
+
+class SheetWriter {
+ public:
+  SheetWriter() {
+    rows_.reserve(4096);
+    strings_.reserve(4096);
+  }
+
+  void Row(int row) {
+    if (in_row_) rows_ += "</row>";
+    rows_ += "<row r=\"";
+    rows_ += std::to_string(row + 1);
+    rows_ += "\" spans=\"1:8\">";  // every block of 16 rows spans A–H (header and item rows)
+    in_row_ = true;
+    row_ = row;
+    last_row_ = row;
+  }
+
+  void String(int col, std::string_view text, Format f) {
+    if (text.empty()) return Blank(col, f);  // as libxlsxwriter: an empty text is a blank cell
+    if (text.size() > kMaxCellChars) text = CutToChars(text, kMaxCellChars);
+    int id;
+    auto [it, fresh] = ids_.try_emplace(std::string(text), static_cast<int>(ids_.size()));
+    id = it->second;
+    if (fresh) AddSharedString(text);
+    ++string_count_;
+    CellStart(col, f);
+    rows_ += " t=\"s\"><v>";
+    rows_ += std::to_string(id);
+    rows_ += "</v></c>";
+  }
+
+  void Number(int col, int value, Format f) {
+    CellStart(col, f);
+    rows_ += "><v>";
+    rows_ += std::to_string(value);  // libxlsxwriter's %.16G of a whole number
+    rows_ += "</v></c>";
+  }
+
+  void Blank(int col, Format f) {
+    CellStart(col, f);
+    rows_ += "/>";
+  }
+
+  std::string SheetXml(std::string_view validations) {
+    if (in_row_) rows_ += "</row>";
+    in_row_ = false;
+    std::string x;
+    x.reserve(rows_.size() + validations.size() + 1024);
+    x += parts::kSheetBegin;
+    x += "A1:H";
+    x += std::to_string(last_row_ + 1);
+    x += "\"/>";
+    x += parts::kSheetViewsAndColumns;
+    x += "<sheetData>";
+    x += rows_;
+    x += "</sheetData>";
+    x += validations;
+    x += parts::kSheetEnd;
+    return x;
+  }
+
+  bool HasStrings() const { return string_count_ > 0; }
+
+  std::string SharedStringsXml() const {
+    std::string x;
+    x.reserve(strings_.size() + 256);
+    x += parts::kSharedStringsBegin;
+    x += "count=\"" + std::to_string(string_count_) + "\" uniqueCount=\"" + std::to_string(ids_.size()) + "\">";
+    x += strings_;
+    x += "</sst>";
+    return x;
+  }
+
+  std::string StylesXml() const {
+    bool priority = xf_[kPriority] != 0;
+    std::string x;
+    x.reserve(2560);
+    x += parts::kStylesBegin;
+    x += priority ? "<fills count=\"4\">" : "<fills count=\"3\">";
+    x += parts::kFillsDefaultAndHeader;
+    if (priority) x += parts::kFillPriority;
+    x += parts::kStylesMiddle;
+    x += "<cellXfs count=\"" + std::to_string(used_.size() + 1) + "\">";
+    x += parts::kXfDefault;
+    for (Format f : used_) x += XfOf(f);
+    x += parts::kStylesEnd;
+    return x;
+  }
+
+ private:
+  static std::string_view CutToChars(std::string_view s, size_t max) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size(); ++i)
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n++ == max) return s.substr(0, i);
+    return s;
+  }
+
+  void CellStart(int col, Format f) {
+    int& xf = xf_[f];
+    if (xf == 0) {
+      used_.push_back(f);
+      xf = static_cast<int>(used_.size());  // 0 is the default format
+    }
+    rows_ += "<c r=\"";
+    rows_ += static_cast<char>('A' + col);
+    rows_ += std::to_string(row_ + 1);
+    rows_ += "\" s=\"";
+    rows_ += std::to_string(xf);
+    rows_ += '"';
+  }
+
+  void AddSharedString(std::string_view text) {
+    size_t at = strings_.size();
+    strings_ += "<si><t>";
+    size_t body = strings_.size();
+    AppendEscaped(strings_, text, Mode::kCell);
+    if (strings_.size() > body) {
+      char first = strings_[body], last = strings_.back();
+      if (first == ' ' || first == '\t' || first == '\n' || last == ' ' || last == '\t' || last == '\n')
+        strings_.insert(at + 6, " xml:space=\"preserve\"");
+    }
+    strings_ += "</t></si>";
+  }
+
+  std::string rows_, strings_;
+  std::unordered_map<std::string, int> ids_;  // text -> shared string index, in first-use order
+  int string_count_ = 0;
+  std::array<int, kFormats> xf_{};            // format -> xf index (0: not used yet)
+  std::vector<Format> used_;                  // formats in order of first use
+  bool in_row_ = false;
+  int row_ = 0, last_row_ = 0;
 };
 
-Formats MakeFormats(lxw_workbook* wb) {
-  Formats f{};
-  f.head = workbook_add_format(wb);
-  format_set_bold(f.head);
-  format_set_bg_color(f.head, 0xDDEBF7);
-  format_set_border(f.head, LXW_BORDER_THIN);
-  format_set_text_wrap(f.head);
-  format_set_align(f.head, LXW_ALIGN_VERTICAL_CENTER);
-  f.wrap = workbook_add_format(wb);
-  format_set_text_wrap(f.wrap);
-  format_set_border(f.wrap, LXW_BORDER_THIN);
-  format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
-  format_set_unlocked(f.wrap);
-  f.center = workbook_add_format(wb);
-  format_set_border(f.center, LXW_BORDER_THIN);
-  format_set_align(f.center, LXW_ALIGN_CENTER);
-  format_set_align(f.center, LXW_ALIGN_VERTICAL_TOP);
-  f.title = workbook_add_format(wb);
-  format_set_bold(f.title);
-  format_set_font_size(f.title, 14);
-  f.priority = workbook_add_format(wb);
-  format_set_text_wrap(f.priority);
-  format_set_border(f.priority, LXW_BORDER_THIN);
-  format_set_align(f.priority, LXW_ALIGN_VERTICAL_TOP);
-  format_set_bg_color(f.priority, 0xFFF2CC);
-  return f;
+std::string CellRange(char col, int first_row, int last_row) {
+  std::string r = col + std::to_string(first_row + 1);
+  if (last_row != first_row) r += std::string(":") + col + std::to_string(last_row + 1);
+  return r;
 }
 
-void Validations(lxw_worksheet* ws, const std::map<std::string, std::string>& t, int first, int last,
-                 std::vector<std::string>& options) {
-  lxw_data_validation target = {};
-  target.validate = LXW_VALIDATION_TYPE_INTEGER;
-  target.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-  target.minimum_number = 1;
-  target.maximum_number = 5;
-  worksheet_data_validation_range(ws, first, 2, last, 2, &target);
-  std::vector<char*> list;
-  for (std::string& o : options) list.push_back(o.data());
-  list.push_back(nullptr);
-  lxw_data_validation check = {};
-  check.validate = LXW_VALIDATION_TYPE_LIST;
-  check.value_list = list.data();
-  check.error_type = LXW_VALIDATION_ERROR_TYPE_INFORMATION;  // other ways may be typed in
-  worksheet_data_validation_range(ws, first, 7, last, 7, &check);
-  lxw_data_validation due = {};
-  due.validate = LXW_VALIDATION_TYPE_DATE;
-  due.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN;
-  due.minimum_datetime = {2000, 1, 1, 0, 0, 0};
-  std::string prompt = t.at("due_prompt");
-  due.input_message = prompt.data();
-  worksheet_data_validation_range(ws, first, 6, last, 6, &due);
-}
-
-void Sheet(lxw_workbook* wb, const ReportModel& m, const std::map<std::string, std::string>& t) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, t.at("sheet").c_str());
-  Formats f = MakeFormats(wb);
-  worksheet_set_paper(ws, 9);  // A4
-  worksheet_set_landscape(ws);
-  worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_repeat_rows(ws, 2, 2);
-  const double widths[8] = {30, 9, 9, 44, 44, 14, 12, 22};
-  for (int c = 0; c < 8; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
-  std::string title = Fill(t.at("title"), {{"agency", m.agency.name}, {"cycle", m.agency.cycle}});
-  worksheet_write_string(ws, 0, 0, title.c_str(), f.title);
-  const char* keys[8] = {"col_item", "col_now", "col_target", "col_criterion",
-                         "col_action", "col_owner", "col_due", "col_check"};
-  for (int c = 0; c < 8; ++c) worksheet_write_string(ws, 2, c, t.at(keys[c]).c_str(), f.head);
-  worksheet_freeze_panes(ws, 3, 1);
-  int row = 3;
-  for (const ListEntry* e : PlanRows(m)) {
-    bool priority = std::any_of(m.priorities.begin(), m.priorities.end(),
-                                [&](const ListEntry& p) { return p.item_code == e->item_code; });
-    std::string item = e->item_code + " " + e->item_name;
-    if (priority) item = "【" + t.at("priority_mark") + "】" + item;
-    worksheet_write_string(ws, row, 0, item.c_str(), priority ? f.priority : f.wrap);
-    if (e->score) worksheet_write_number(ws, row, 1, *e->score, f.center);
-    if (e->target) worksheet_write_number(ws, row, 2, *e->target, f.center);
-    worksheet_write_string(ws, row, 3, e->next_step.c_str(), f.wrap);
-    worksheet_write_string(ws, row, 4, e->hint.c_str(), f.wrap);
-    for (int c = 5; c < 8; ++c) worksheet_write_blank(ws, row, c, f.wrap);
-    ++row;
+// The drop-downs and checks of the item rows first..last (libxlsxwriter's
+// data validations: whole 1–5 for the target, the list of ways of checking
+// (other ways may be typed in), a date for the due date). A list or prompt
+// past Excel's 255 characters leaves its check out, as libxlsxwriter did.
+std::string Validations(const std::map<std::string, std::string>& t, int first, int last) {
+  std::vector<std::string> parts;
+  parts.push_back("<dataValidation type=\"whole\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" sqref=\"" +
+                  CellRange('C', first, last) + "\"><formula1>1</formula1><formula2>5</formula2></dataValidation>");
+  std::vector<std::string> options = SplitCommas(t.at("check_options"));
+  size_t length = 0;
+  for (const std::string& o : options) length += CodepointCount(o) + 1;
+  if (!options.empty() && length - 1 <= kMaxValidationChars) {
+    std::string list = "\"";
+    for (size_t i = 0; i < options.size(); ++i) {
+      if (i) list += ',';
+      for (char c : options[i]) {
+        list += c;
+        if (c == '"') list += '"';  // a quote inside a formula's string is doubled
+      }
+    }
+    list += '"';
+    parts.push_back(
+        "<dataValidation type=\"list\" errorStyle=\"information\" allowBlank=\"1\" showInputMessage=\"1\" "
+        "showErrorMessage=\"1\" sqref=\"" +
+        CellRange('H', first, last) + "\"><formula1>" + Escaped(list, Mode::kText) + "</formula1></dataValidation>");
   }
-  if (row > 3) {
-    std::vector<std::string> options = SplitCommas(t.at("check_options"));
-    Validations(ws, t, 3, row - 1, options);
+  const std::string& prompt = t.at("due_prompt");
+  if (CodepointCount(prompt) <= kMaxValidationChars) {
+    // formula1 0: what libxlsxwriter wrote for the date check as it was
+    // asked (a date after 1900-01-00, i.e. any date).
+    parts.push_back(
+        "<dataValidation type=\"date\" operator=\"greaterThan\" allowBlank=\"1\" showInputMessage=\"1\" "
+        "showErrorMessage=\"1\" prompt=\"" +
+        Escaped(prompt, Mode::kAttribute) + "\" sqref=\"" + CellRange('G', first, last) +
+        "\"><formula1>0</formula1></dataValidation>");
   }
+  std::string x = "<dataValidations count=\"" + std::to_string(parts.size()) + "\">";
+  for (const std::string& p : parts) x += p;
+  return x + "</dataValidations>";
 }
 
 }  // namespace
@@ -145,32 +359,66 @@ std::vector<const ListEntry*> PlanRows(const ReportModel& m) {
   return rows;
 }
 
-std::string ActionPlanXlsx(const ReportModel& model, const ReportTemplate& tmpl) {
-  std::filesystem::path path = TempPath();
-  lxw_workbook_options opt = {};
-  // libxlsxwriter writes each XML part to a temporary file before zipping:
-  // in the same folder as the workbook itself.
-  std::string tmpdir = TempDir().string();
-  opt.tmpdir = tmpdir.data();
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &opt);
-  if (!wb) throw InputError("io.write", path.string(), "行動計画（action_plan.xlsx）の一時ファイルを作れません");
-  lxw_doc_properties props = {};
-  std::string title = Fill(tmpl.action_plan.at("title"),
-                           {{"agency", model.agency.name}, {"cycle", model.agency.cycle}});
-  props.title = title.data();
-  props.created = 1767225600;  // fixed (2026-01-01): the same inputs give the same bytes
-  workbook_set_properties(wb, &props);
-  Sheet(wb, model, tmpl.action_plan);
-  lxw_error e = workbook_close(wb);
-  std::string bytes;
-  if (e == LXW_NO_ERROR) bytes = ReadFile(path);
-  std::error_code ec;
-  std::filesystem::remove(path, ec);
-  if (e != LXW_NO_ERROR)
-    throw InputError("io.write", path.string(),
-                     "行動計画（action_plan.xlsx）を書き込めません（libxlsxwriter のエラー番号 " +
-                         std::to_string(static_cast<int>(e)) + "）。一時フォルダの空き容量を確かめてください");
-  return bytes;
+std::string ActionPlanXlsx(const ReportModel& m, const ReportTemplate& tmpl) {
+  const std::map<std::string, std::string>& t = tmpl.action_plan;
+  const std::string& sheet_name = t.at("sheet");
+  CheckSheetName(sheet_name, tmpl.origin);
+  const std::string quoted = QuotedSheetName(sheet_name);
+  const std::string title = Fill(t.at("title"), {{"agency", m.agency.name}, {"cycle", m.agency.cycle}});
+
+  SheetWriter w;
+  w.Row(0);
+  w.String(0, title, kTitle);
+  w.Row(2);
+  static const char* const kHeads[8] = {"col_item", "col_now", "col_target", "col_criterion",
+                                        "col_action", "col_owner", "col_due", "col_check"};
+  for (int c = 0; c < 8; ++c) w.String(c, t.at(kHeads[c]), kHeader);
+  int row = 3;
+  std::string item;
+  for (const ListEntry* e : PlanRows(m)) {
+    bool priority = std::any_of(m.priorities.begin(), m.priorities.end(),
+                                [&](const ListEntry& p) { return p.item_code == e->item_code; });
+    item = e->item_code + " " + e->item_name;
+    if (priority) item = "【" + t.at("priority_mark") + "】" + item;
+    w.Row(row);
+    w.String(0, item, priority ? kPriority : kWrap);
+    if (e->score) w.Number(1, *e->score, kCenter);
+    if (e->target) w.Number(2, *e->target, kCenter);
+    w.String(3, e->next_step, kWrap);
+    w.String(4, e->hint, kWrap);
+    for (int c = 5; c < 8; ++c) w.Blank(c, kWrap);
+    ++row;
+  }
+  std::string validations = row > 3 ? Validations(t, 3, row - 1) : std::string();
+
+  const std::string name_text = Escaped(sheet_name, Mode::kText);
+  const std::string quoted_text = Escaped(quoted, Mode::kText);
+  ZipWriter zip;
+  {
+    std::string x(parts::kContentTypesBegin);
+    if (w.HasStrings()) x += parts::kContentTypesSharedStrings;
+    x += parts::kContentTypesEnd;
+    zip.Add("[Content_Types].xml", x);
+  }
+  zip.Add("_rels/.rels", parts::kRootRels);
+  {
+    std::string x(parts::kWorkbookRelsBegin);
+    if (w.HasStrings()) x += parts::kWorkbookRelsSharedStrings;
+    x += parts::kWorkbookRelsEnd;
+    zip.Add("xl/_rels/workbook.xml.rels", x);
+  }
+  zip.Add("xl/worksheets/sheet1.xml", w.SheetXml(validations));
+  zip.Add("xl/workbook.xml", std::string(parts::kWorkbookBegin) + Escaped(sheet_name, Mode::kAttribute) +
+                                 std::string(parts::kWorkbookMiddle) + quoted_text + "!$3:$3" +
+                                 std::string(parts::kWorkbookEnd));
+  if (w.HasStrings()) zip.Add("xl/sharedStrings.xml", w.SharedStringsXml());
+  zip.Add("xl/theme/theme1.xml", parts::kTheme);
+  zip.Add("xl/styles.xml", w.StylesXml());
+  zip.Add("docProps/core.xml",
+          std::string(parts::kCoreBegin) + Escaped(title, Mode::kText) + std::string(parts::kCoreEnd));
+  zip.Add("docProps/app.xml", std::string(parts::kAppBegin) + name_text + std::string(parts::kAppMiddle) +
+                                  quoted_text + std::string(parts::kAppEnd));
+  return zip.Finish();
 }
 
 }  // namespace fidelity::report

@@ -16,8 +16,9 @@ namespace fidelity::report {
 // score-sheet order).
 std::vector<const ListEntry*> PlanRows(const ReportModel& model);
 
-// Returns the .xlsx bytes. Throws std::runtime_error when libxlsxwriter
-// fails (its temporary file lives in the system's temp folder).
+// Returns the .xlsx bytes, made in memory (no temporary file). Throws
+// InputError (template.action_plan) when the template's sheet name cannot
+// name an Excel sheet.
 std::string ActionPlanXlsx(const ReportModel& model, const ReportTemplate& tmpl);
 
 }  // namespace fidelity::report
