@@ -5,7 +5,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config
   libyaml-cpp-dev libyaml-dev libzip-dev libpugixml-dev libssl-dev libicu-dev
-  libharfbuzz-dev libxlsxwriter-dev libqpdf-dev libdeflate-dev
+  libharfbuzz-dev libxlsxwriter-dev libqpdf-dev libdeflate-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf python3-openpyxl unzip
 )
