@@ -58,8 +58,7 @@ ZipWriter::ZipWriter(int level) : level_(level) {
 void ZipWriter::Add(std::string name, std::string_view data) {
   if (finished_) throw std::invalid_argument("ZipWriter::Add after Finish");
   if (name.empty() || name.size() > 0xFFFF) throw std::invalid_argument("ZipWriter::Add: bad entry name");
-  for (const Entry& e : entries_)
-    if (e.name == name) throw std::invalid_argument("ZipWriter::Add: entry given twice: " + name);
+  if (names_.count(name)) throw std::invalid_argument("ZipWriter::Add: entry given twice: " + name);
   if (entries_.size() >= kMaxEntries)
     TooLarge(name, "zip の項目が 65,535 を超えるため書き込めません");
   if (data.size() > kMax32) TooLarge(name, "4 GiB を超える項目は zip に書き込めません");
@@ -109,6 +108,7 @@ void ZipWriter::Add(std::string name, std::string_view data) {
   if (out_.size() > kMax32) TooLarge(name, "zip 全体が 4 GiB を超えるため書き込めません");
   out_[header + 8] = static_cast<char>(e.method);
   Set32(out_, header + 18, e.compressed);
+  names_.insert(name);
   e.name = std::move(name);
   entries_.push_back(std::move(e));
 }
@@ -151,6 +151,7 @@ std::string ZipWriter::Finish() {
   Put32(out_, static_cast<uint32_t>(cd_offset));
   Put16(out_, 0);  // comment
   entries_.clear();
+  names_.clear();
   return std::move(out_);
 }
 

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace fidelity {
@@ -41,6 +42,7 @@ class ZipWriter {
   int level_;
   std::string out_;
   std::vector<Entry> entries_;
+  std::unordered_set<std::string> names_;
   bool finished_ = false;
 };
 
