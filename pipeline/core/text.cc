@@ -5,7 +5,7 @@
 
 namespace fidelity {
 
-char32_t NextCodepoint(std::string_view s, size_t& i) {
+char32_t NextCodepointSlow(std::string_view s, size_t& i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     ++i;

@@ -20,7 +20,15 @@ std::vector<char32_t> Utf8ToCodepoints(std::string_view s);
 // The code point starting at s[i] (U+FFFD for a malformed byte, which is
 // then skipped alone), advancing i past it: Utf8ToCodepoints one at a time,
 // without allocating. REQUIRES: i < s.size().
-char32_t NextCodepoint(std::string_view s, size_t& i);
+char32_t NextCodepointSlow(std::string_view s, size_t& i);  // the multi-byte case
+inline char32_t NextCodepoint(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return NextCodepointSlow(s, i);
+}
 void AppendUtf8(std::string& out, char32_t cp);
 bool StartsWith(std::string_view s, std::string_view prefix);
 std::vector<std::string> Split(std::string_view s, char sep);

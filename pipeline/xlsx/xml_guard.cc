@@ -42,15 +42,16 @@ XmlCheck CheckXmlSafety(std::string_view xml, int max_depth, uint64_t max_elemen
     const void* lt = std::memchr(xml.data() + i, '<', n - i);
     if (!lt) break;
     i = static_cast<const char*>(lt) - xml.data();
-    if (xml.compare(i, 4, "<!--") == 0) {
+    const char next = i + 1 < n ? xml[i + 1] : '\0';
+    if (next == '!' && xml.compare(i, 4, "<!--") == 0) {
       i = FindFrom(xml, i + 4, "-->") + 3;
-    } else if (xml.compare(i, 9, "<![CDATA[") == 0) {
+    } else if (next == '!' && xml.compare(i, 9, "<![CDATA[") == 0) {
       i = FindFrom(xml, i + 9, "]]>") + 3;
-    } else if (i + 1 < n && xml[i + 1] == '!') {
+    } else if (next == '!') {
       return XmlCheck::kDtd;  // some other declaration
-    } else if (i + 1 < n && xml[i + 1] == '?') {
+    } else if (next == '?') {
       i = FindFrom(xml, i + 2, "?>") + 2;
-    } else if (i + 1 < n && xml[i + 1] == '/') {
+    } else if (next == '/') {
       --depth;
       i = FindFrom(xml, i + 2, ">") + 1;
     } else {
