@@ -59,12 +59,16 @@ void ReadItems(const Json& items, const std::string& label, const Instrument& in
     const Json* score = v.type() == Json::Type::kObject ? v.get("score") : &v;
     if (auto s = IntOf(score, ins.score_min, ins.score_max, label, field + ".score")) p.items[code] = *s;
     if (v.type() != Json::Type::kObject) continue;
-    const Json* notes = v.get("notes");
+    // "reasons": the notes as the agency read them, without the writers'
+    // names; a run from before it was written gives only "notes".
+    const Json* notes = v.get("reasons");
+    if (!notes || notes->is_null()) notes = v.get("notes");
     if (!notes || notes->is_null()) continue;
-    if (notes->type() != Json::Type::kArray) Bad("bad_scores", label, field + ".notes", "が配列ではありません");
+    const std::string key = notes == v.get("reasons") ? ".reasons" : ".notes";
+    if (notes->type() != Json::Type::kArray) Bad("bad_scores", label, field + key, "が配列ではありません");
     std::string joined;
     for (size_t i = 0; i < notes->size(); ++i) {
-      std::string n = TextOf(&(*notes)[i], label, field + ".notes[" + std::to_string(i) + "]");
+      std::string n = TextOf(&(*notes)[i], label, field + key + "[" + std::to_string(i) + "]");
       joined += (joined.empty() ? "" : " ／ ") + n;
     }
     if (!joined.empty()) p.notes[code] = joined;

@@ -135,9 +135,10 @@ ReportModel BuildReportModel(const AgencyScores& scores, const AgencyInfo& info,
     row.overridden = s.overridden;
     row.flagged = s.flag;
     row.value = T(ValueText(s, item, rec));
-    // The agency reads the agreed reason when the consensus gave one; each
-    // reviewer's own note stays in the coordinator's sheet.
-    for (const std::string& n : s.notes) {
+    // The agency reads the agreed reason when the consensus gave one, else
+    // the reviewers' reasons, without their names (who wrote which is the
+    // coordinator's: review_notes.txt).
+    for (const std::string& n : s.note_texts) {
       row.notes.push_back(T(n));
       if (s.consensus_note) break;
     }

@@ -35,6 +35,14 @@ Json ItemJson(const ItemScore& is) {
   Json notes = Json::Array();
   for (const auto& n : is.notes) notes.push(n);
   o.set("notes", notes);
+  // What the agency's report shows, without the writers' names (the agreed
+  // reason alone when the consensus gave one); next year's report reads it.
+  Json reasons = Json::Array();
+  for (const auto& n : is.note_texts) {
+    reasons.push(n);
+    if (is.consensus_note) break;
+  }
+  o.set("reasons", reasons);
   return o;
 }
 

@@ -142,11 +142,15 @@ class Scorer {
       if (const ReviewerItem* ri = consensus_->Find(item.code); ri && !ri->note.empty())
       {
         s.notes.push_back(consensus_name_ + ": " + ri->note);
+        s.note_texts.push_back(ri->note);
         s.consensus_note = true;
       }
     for (size_t k = 0; k < reviewers_.size(); ++k)
-      if (const ReviewerItem* ri = reviewers_[k].Find(item.code); ri && !ri->note.empty())
+      if (const ReviewerItem* ri = reviewers_[k].Find(item.code); ri && !ri->note.empty()) {
         s.notes.push_back(names_[k] + ": " + ri->note);
+        if (std::find(s.note_texts.begin(), s.note_texts.end(), ri->note) == s.note_texts.end())
+          s.note_texts.push_back(ri->note);
+      }
     s.flag = ReviewersDiffer(given);
 
     Resolution<int> res = Resolve(cs.score, rv);

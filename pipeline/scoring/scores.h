@@ -39,6 +39,9 @@ struct ItemScore {
   bool overridden = false;       // a reviewer score with a note replaced the computed one
   std::vector<std::string> notes;  // "山田 花子: …" (consensus first, then reviewers)
   bool consensus_note = false;     // notes.front() is the consensus file's (the agreed reason)
+  // The same notes without the writers' names, identical ones once: what
+  // the agency's report shows (it reads reasons, not who wrote them).
+  std::vector<std::string> note_texts;
 };
 
 struct SubtotalScore {

@@ -209,3 +209,23 @@ TEST(PreviousScores, EveryFieldIsValidated) {
 
 }  // namespace
 }  // namespace fidelity
+
+namespace fidelity {
+namespace {
+
+// Next year's report quotes last year's reasons as the agency read them:
+// "reasons" (no writers' names) when the run wrote it, "notes" from a run
+// made before it was.
+TEST(PreviousScores, ReasonsWithoutNamesAreReadBeforeNotes) {
+  std::string s = Scores(3, 3, "山田: 週1回");
+  s.replace(s.find("\"notes\""), 7, "\"reasons\": [\"週1回\"], \"notes\"");
+  report::CyclePoint p = ParsePreviousScores(s, "x", Ins());
+  EXPECT_EQ(p.notes.at("I-1"), "週1回");
+  std::string bad = s;
+  bad.replace(bad.find("[\"週1回\"]"), 11, "7");
+  Problem e = test::ProblemOf([&] { ParsePreviousScores(bad, "2025/a/scores.json", Ins()); });
+  EXPECT_NE(e.message.find("items.I-1.reasons が配列ではありません"), std::string::npos) << e.message;
+}
+
+}  // namespace
+}  // namespace fidelity

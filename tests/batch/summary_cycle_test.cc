@@ -173,7 +173,7 @@ TEST_F(Chain, AHostileEarlierScoresJsonIsRefusedNamingFileAndField) {
   j.replace(at, 10, "\"score\": -2147483648");
   std::ofstream(s4 / "out/2025/hamamatsu-01/scores.json", std::ios::binary) << j;
   std::string k = Slurp(s4 / "out/2025/shizuoka-02/scores.json");
-  size_t n = k.find("\"notes\": [\"") + 11;  // inside the first note
+  size_t n = k.find("\"reasons\": [\"") + 13;  // inside the first reason (what next year's report reads)
   k.insert(n, "\xff\xfe\x1b[31m");
   std::ofstream(s4 / "out/2025/shizuoka-02/scores.json", std::ios::binary) << k;
   auto r = RunFidelity("run " + Q(s4 / "2026") + " -o " + Q(s4 / "out/2026") + " --quiet");

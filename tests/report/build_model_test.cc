@@ -204,15 +204,19 @@ TEST(BuildModelTest, TheAgencyReadsTheAgreedReasonTheCoordinatorEveryNote) {
   ItemScore& it = s.items[3];
   ASSERT_EQ(it.code, "II-1");
   it.notes = {"合議: 月1回の定例のみ", "山田 花子: 電話のみ", "佐藤 次郎: 対面なし"};
+  it.note_texts = {"月1回の定例のみ", "電話のみ", "対面なし"};
   it.consensus_note = true;
   ReportModel m = BuildReportModel(s, Info(), Ins(), "2026年度", Rec());
-  EXPECT_EQ(m.items[3].notes, (std::vector<std::string>{"合議: 月1回の定例のみ"}));
+  // The agreed reason, without who wrote it.
+  EXPECT_EQ(m.items[3].notes, (std::vector<std::string>{"月1回の定例のみ"}));
   EXPECT_EQ(m.coordinator.items[3].notes.size(), 3u);
+  EXPECT_EQ(m.coordinator.items[3].notes[1], "山田 花子: 電話のみ");  // the coordinator sees the names
   // Without a consensus note, every reviewer's reason is the rationale.
   it.notes = {"山田 花子: 電話のみ", "佐藤 次郎: 対面なし"};
+  it.note_texts = {"電話のみ", "対面なし"};
   it.consensus_note = false;
   m = BuildReportModel(s, Info(), Ins(), "2026年度", Rec());
-  EXPECT_EQ(m.items[3].notes.size(), 2u);
+  EXPECT_EQ(m.items[3].notes, (std::vector<std::string>{"電話のみ", "対面なし"}));
 }
 
 }  // namespace

@@ -32,9 +32,9 @@ TEST(ScoresJson, CompleteShapeAndKeyOrder) {
   EXPECT_EQ(Keys(*j.get("items"))[0], "I-1");
   EXPECT_EQ(Keys(*j.get("items"))[24], "III-14");
   EXPECT_EQ(j.get("items")->get("I-1")->Dump(-1),
-            R"({"score":5,"source":"workbook","value":15,"reviewers":{},"flag":false,"overridden":false,"notes":[]})");
+            R"({"score":5,"source":"workbook","value":15,"reviewers":{},"flag":false,"overridden":false,"notes":[],"reasons":[]})");
   EXPECT_EQ(j.get("items")->get("II-1")->Dump(-1),
-            R"({"score":3,"source":"reviewers","value":null,"reviewers":{"山田 花子":3,"佐藤 次郎":4},"flag":false,"overridden":false,"notes":["山田 花子: 月1回程度"]})");
+            R"({"score":3,"source":"reviewers","value":null,"reviewers":{"山田 花子":3,"佐藤 次郎":4},"flag":false,"overridden":false,"notes":["山田 花子: 月1回程度"],"reasons":["月1回程度"]})");
   EXPECT_EQ(j.get("subtotals")->Dump(-1), R"({"staffing":15,"organization":31,"services":63})");
   EXPECT_EQ(j.get("total")->as_int(), 109);
   EXPECT_EQ(j.get("band")->as_string(), "good");
@@ -83,13 +83,13 @@ TEST(ScoresJson, ProvisionalShape) {
   EXPECT_TRUE(j.get("provisional")->as_bool());
   EXPECT_EQ(j.get("missing")->Dump(-1), R"(["II-1"])");
   EXPECT_EQ(j.get("items")->get("II-1")->Dump(-1),
-            R"({"score":null,"source":"reviewers","value":null,"reviewers":{"山田":2,"佐藤":4},"flag":true,"overridden":false,"notes":[]})");
+            R"({"score":null,"source":"reviewers","value":null,"reviewers":{"山田":2,"佐藤":4},"flag":true,"overridden":false,"notes":[],"reasons":[]})");
 }
 
 TEST(ScoresJson, OverrideShowsTheComputedScore) {
   AgencyScores a = Score(GoodSurvey(), {Review(AllScoresYaml("山田", 4, "  I-1: {score: 3, note: 実態}\n"))});
   EXPECT_EQ(ScoresToJson(a, Info()).get("items")->get("I-1")->Dump(-1),
-            R"({"score":3,"source":"override","value":15,"reviewers":{"山田":3},"flag":false,"overridden":true,"computed_score":5,"notes":["山田: 実態"]})");
+            R"({"score":3,"source":"override","value":15,"reviewers":{"山田":3},"flag":false,"overridden":true,"computed_score":5,"notes":["山田: 実態"],"reasons":["実態"]})");
 }
 
 TEST(ScoresJson, NoSecondReviewerMeansNullAgreement) {
