@@ -656,8 +656,13 @@ class ReportWriter {
       std::string line = Fill(s.text.at("changed_format"), {{"code", it.code},
                                                             {"before", std::to_string(before->second)},
                                                             {"after", std::to_string(*it.score)}});
-      if (auto n = last.notes.find(it.code); n != last.notes.end()) line += "　" + n->second;
-      if (!it.notes.empty()) line += "　" + it.notes.front();
+      // Last cycle's reason and this one's, each said to be which.
+      auto labelled = [&](const char* key, const std::string& note) {
+        return s.text.count(key) ? Fill(s.text.at(key), {{"note", note}}) : note;
+      };
+      if (auto n = last.notes.find(it.code); n != last.notes.end())
+        line += "　" + labelled("changed_before_note", n->second);
+      if (!it.notes.empty()) line += "　" + labelled("changed_now_note", it.notes.front());
       changed.push_back(line);
     }
     if (changed.empty()) return;
