@@ -6,27 +6,11 @@
 #include <array>
 #include <stdexcept>
 
+#include "pipeline/core/deflate_pool.h"
 #include "pipeline/core/problem.h"
 
 namespace fidelity {
 namespace {
-
-// One compressor per thread and level, freed when the thread ends (as
-// pipeline/pdf/flate.cc does).
-struct Compressors {
-  std::array<libdeflate_compressor*, 13> by_level{};
-  ~Compressors() {
-    for (libdeflate_compressor* c : by_level)
-      if (c) libdeflate_free_compressor(c);
-  }
-  libdeflate_compressor* Get(int level) {
-    libdeflate_compressor*& c = by_level[static_cast<size_t>(level)];
-    if (!c) c = libdeflate_alloc_compressor(level);
-    if (!c) throw std::bad_alloc();
-    return c;
-  }
-};
-thread_local Compressors t_compressors;
 
 constexpr uint64_t kMax32 = 0xFFFFFFFFu;  // a size or offset past this needs zip64
 constexpr size_t kMaxEntries = 0xFFFF;
@@ -91,7 +75,7 @@ void ZipWriter::Add(std::string name, std::string_view data) {
   const size_t at = out_.size();
   size_t n = 0;
   if (!data.empty()) {
-    libdeflate_compressor* c = t_compressors.Get(level_);
+    libdeflate_compressor* c = ThreadCompressor(level_);
     out_.resize(at + libdeflate_deflate_compress_bound(c, data.size()));
     n = libdeflate_deflate_compress(c, data.data(), data.size(), out_.data() + at, out_.size() - at);
     if (n >= data.size()) n = 0;  // no smaller: stored
