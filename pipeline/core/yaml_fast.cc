@@ -116,7 +116,7 @@ class Builder {
     const yaml_char_t* tag = map ? e.data.mapping_start.tag : e.data.sequence_start.tag;
     // Deep nesting is the strict path's to refuse (with its message).
     if (anchor || tag || frames_.size() >= kMaxDepth || !Place(nullptr, true)) return false;
-    frames_.push_back(Frame{map, flow});
+    frames_.push_back(Frame{map, flow, true, {}});
     tree_.Start(MarkOf(e), map ? YAML::NodeType::Map : YAML::NodeType::Sequence, "?",
                 flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block);
     return true;
