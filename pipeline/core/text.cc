@@ -1,5 +1,6 @@
 #include "pipeline/core/text.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -74,11 +75,21 @@ std::string Nfkc(std::string_view s) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(err);
   if (U_FAILURE(err)) return std::string(s);
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  icu::UnicodeString out = n->normalize(in, err);
-  if (U_FAILURE(err)) return std::string(s);
+  const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  if (!IsValidUtf8(s)) {  // through UTF-16, which turns each bad byte into U+FFFD
+    icu::UnicodeString out = n->normalize(icu::UnicodeString::fromUTF8(piece), err);
+    if (U_FAILURE(err)) return std::string(s);
+    std::string r;
+    out.toUTF8String(r);
+    return r;
+  }
+  // Straight on UTF-8 (no UTF-16 round trip); most text is already normalised.
+  if (n->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return std::string(s);
+  err = U_ZERO_ERROR;
   std::string r;
-  out.toUTF8String(r);
+  icu::StringByteSink<std::string> sink(&r, static_cast<int32_t>(s.size()));
+  n->normalizeUTF8(0, piece, sink, nullptr, err);
+  if (U_FAILURE(err)) return std::string(s);
   return r;
 }
 
