@@ -10,6 +10,10 @@
 
 namespace fidelity::test {
 
+std::filesystem::path RepoPath() {
+  return std::filesystem::path(FIDELITY_TEST_DATA).parent_path().parent_path();
+}
+
 std::filesystem::path DataPath(const std::string& rel) {
   return std::filesystem::path(FIDELITY_TEST_DATA) / rel;
 }

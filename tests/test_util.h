@@ -10,6 +10,8 @@ namespace fidelity::test {
 
 // tests/data/<rel>
 std::filesystem::path DataPath(const std::string& rel);
+// The repository's top folder (samples/, templates/, config/ …).
+std::filesystem::path RepoPath();
 // A fresh empty folder under the system temp dir, removed by the destructor.
 class TempDir {
  public:

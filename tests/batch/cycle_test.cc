@@ -27,7 +27,7 @@ using test::RunFidelity;
 using test::Slurp;
 using test::TempDir;
 
-fs::path Repo() { return fs::path(FIDELITY_TEST_DATA).parent_path().parent_path(); }
+fs::path Repo() { return test::RepoPath(); }
 
 using test::Q;
 
@@ -310,7 +310,7 @@ namespace {
 TEST(KilledRun, LeavesNoPartialFileUnderAFinalName) {
   namespace fs = std::filesystem;
   test::TempDir tmp;
-  fs::path repo = fs::path(FIDELITY_TEST_DATA).parent_path().parent_path();
+  fs::path repo = test::RepoPath();
   fs::copy(repo / "samples/2026/fuji-04", tmp / "fuji-04", fs::copy_options::recursive);
   std::string wb;
   for (const auto& e : fs::directory_iterator(tmp / "fuji-04"))

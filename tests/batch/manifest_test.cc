@@ -25,7 +25,7 @@ using test::RunFidelity;
 using test::Slurp;
 using test::TempDir;
 
-fs::path Repo() { return fs::path(FIDELITY_TEST_DATA).parent_path().parent_path(); }
+fs::path Repo() { return test::RepoPath(); }
 
 void Write(const fs::path& p, const std::string& s) {
   fs::create_directories(p.parent_path());

@@ -19,7 +19,7 @@ using test::Q;
 using test::RunFidelity;
 using test::Slurp;
 
-fs::path Repo() { return fs::path(FIDELITY_TEST_DATA).parent_path().parent_path(); }
+fs::path Repo() { return test::RepoPath(); }
 Json Load(const fs::path& p) { return Json::Parse(Slurp(p)); }
 
 // A copy of samples/ with 2024 and 2025 run, and a 2026 cycle of six

@@ -18,7 +18,7 @@ using test::Slurp;
 using test::TempDir;
 
 using test::Q;
-fs::path Repo() { return fs::path(FIDELITY_TEST_DATA).parent_path().parent_path(); }
+fs::path Repo() { return test::RepoPath(); }
 fs::path Sample(const char* id) { return Repo() / "samples/2026" / id / "事前調査票.xlsx"; }
 fs::path Cli(const char* name) { return test::DataPath(std::string("cli/") + name); }
 

@@ -19,7 +19,7 @@ using test::RunFidelity;
 using test::Slurp;
 using test::TempDir;
 
-fs::path Samples() { return fs::path(FIDELITY_TEST_DATA).parent_path().parent_path() / "samples"; }
+fs::path Samples() { return test::RepoPath() / "samples"; }
 
 TEST(Convert, WritesAFilledSheetAndRefusesToOverwrite) {
   TempDir tmp;

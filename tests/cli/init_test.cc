@@ -21,7 +21,7 @@ using test::RunFidelity;
 using test::Slurp;
 using test::TempDir;
 
-fs::path Samples() { return fs::path(FIDELITY_TEST_DATA).parent_path().parent_path() / "samples"; }
+fs::path Samples() { return test::RepoPath() / "samples"; }
 
 void Copy(const fs::path& from, const fs::path& to) {
   fs::create_directories(to.parent_path());

@@ -57,7 +57,7 @@ TEST(DataDir, ACopiedBinaryUsesTheDataBesideIt) {
   fs::copy_file(FIDELITY_BINARY, tmp / "app/bin/fidelity");
   fs::path share = tmp / "app/share/fidelity";
   fs::create_directories(share);
-  fs::path src = fs::path(FIDELITY_TEST_DATA).parent_path().parent_path();
+  fs::path src = test::RepoPath();
   for (const char* d : {"config", "templates", "fonts"})
     fs::copy(src / d, share / d, fs::copy_options::recursive);
   // A changed wording in the copy shows up in what the copy writes.

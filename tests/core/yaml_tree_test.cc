@@ -44,7 +44,7 @@ void ExpectSame(const YAML::Node& a, const YAML::Node& b, const std::string& whe
 }
 
 std::vector<fs::path> RepositoryYaml() {
-  const fs::path repo = fs::path(FIDELITY_TEST_DATA).parent_path().parent_path();
+  const fs::path repo = test::RepoPath();
   std::vector<fs::path> files;
   for (const char* dir : {"config", "templates", "samples", "tests/data"}) {
     std::error_code ec;

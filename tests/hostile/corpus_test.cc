@@ -58,7 +58,7 @@ const double kMaxSeconds = kSanitized ? 20.0 : 5.0;
 const long kMaxRssKb = kSanitized ? 1'500'000 : 500'000;
 const rlim_t kAddressSpace = 1'500'000'000;
 
-fs::path Repo() { return fs::path(FIDELITY_TEST_DATA).parent_path().parent_path(); }
+fs::path Repo() { return test::RepoPath(); }
 fs::path Sample() { return Repo() / "samples/2026/hamamatsu-01"; }
 fs::path SampleWorkbook() { return Sample() / "事前調査票.xlsx"; }
 

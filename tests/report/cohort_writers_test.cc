@@ -151,7 +151,7 @@ TEST(SummaryPdf, ShowsEverySectionInJapaneseAndIsDeterministic) {
 }
 
 TEST(SummaryTemplate, AMissingKeyIsFoundAtLoad) {
-  std::string text = test::Slurp(fs::path(FIDELITY_TEST_DATA).parent_path().parent_path() / "templates/summary.yaml");
+  std::string text = test::Slurp(test::RepoPath() / "templates/summary.yaml");
   std::string cut = text;
   cut.erase(cut.find("  weakest_heading:"), cut.find('\n', cut.find("  weakest_heading:")) - cut.find("  weakest_heading:") + 1);
   Problem p = test::ProblemOf([&] { ParseSummaryTemplate(cut, "summary.yaml"); });

@@ -26,7 +26,7 @@ TEST(ReportGlyphs, ParseSkipsCommentsSpacesAndDuplicates) {
 TEST(ReportGlyphs, EveryListedCharacterIsDrawnByEverySampleReport) {
   std::vector<char32_t> listed = LoadReportGlyphs();
   ASSERT_GT(listed.size(), 200u);
-  const fs::path repo = fs::path(FIDELITY_TEST_DATA).parent_path().parent_path();
+  const fs::path repo = test::RepoPath();
   test::TempDir tmp;
   fs::copy(repo / "samples" / "2024", tmp / "2024", fs::copy_options::recursive);
   auto run = test::RunFidelity("run " + test::Q(tmp / "2024") + " -o " + test::Q(tmp / "out") + " --quiet");

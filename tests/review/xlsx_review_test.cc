@@ -27,7 +27,7 @@ const Instrument& Ins() {
 }
 
 ReviewerFile Yaml() {
-  fs::path p = fs::path(FIDELITY_TEST_DATA).parent_path().parent_path() / "samples/2026/hamamatsu-01/山田.yaml";
+  fs::path p = test::RepoPath() / "samples/2026/hamamatsu-01/山田.yaml";
   return LoadReviewFile(p, Ins());
 }
 
@@ -95,7 +95,7 @@ TEST(XlsxReview, TheWhereNamesTheRowOfTheMistake) {
 
 TEST(XlsxReview, AWorkbookThatIsNoScoreSheetSaysWhatToUse) {
   Problem p = ProblemOf([&] {
-    LoadReviewFile(fs::path(FIDELITY_TEST_DATA).parent_path().parent_path() / "samples/2026/hamamatsu-01/事前調査票.xlsx",
+    LoadReviewFile(test::RepoPath() / "samples/2026/hamamatsu-01/事前調査票.xlsx",
                    Ins());
   });
   EXPECT_EQ(p.code, "review.no_sheet");
