@@ -84,7 +84,18 @@ std::vector<std::string> PdfDoc::Wrap(std::string_view utf8, double size, double
   });
 }
 
+// True when `utf8` can be drawn as it is: valid, no control character or
+// tab, every character in the font (the common case: no copy per character).
+bool PdfDoc::Drawable(std::string_view utf8) const {
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t c = NextCodepoint(utf8, i);
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFD || !fonts_.HasGlyph(c)) return false;
+  }
+  return true;
+}
+
 std::string PdfDoc::Clean(std::string_view utf8) {
+  if (Drawable(utf8)) return std::string(utf8);
   std::string out;
   std::vector<char32_t> cps = Utf8ToCodepoints(utf8);
   for (char32_t c : cps) {

@@ -183,6 +183,7 @@ class PdfDoc {
  private:
   using Op = DrawOp;
 
+  bool Drawable(std::string_view utf8) const;
   std::string Clean(std::string_view utf8);
   void TextOn(int page, double x, double baseline, std::string_view utf8, const TextStyle& style,
               Align align);  // replaces missing glyphs, records them
