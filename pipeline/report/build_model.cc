@@ -66,13 +66,21 @@ void Coordinator(ReportModel& m, const AgencyScores& scores) {
 
 void Lists(ReportModel& m, const AgencyScores& scores, const Instrument& instrument,
            const Recommendations& rec, const Words& T) {
-  for (const std::string& s : scores.strengths) m.strengths.push_back({T(s)});
-  for (const std::string& s : scores.challenges) m.challenges.push_back({T(s)});
+  auto entry = [](std::string text, std::string code, std::string name, std::optional<int> score) {
+    ListEntry e;  // field by field: the other fields keep their defaults
+    e.text = std::move(text);
+    e.item_code = std::move(code);
+    e.item_name = std::move(name);
+    e.score = score;
+    return e;
+  };
+  for (const std::string& s : scores.strengths) m.strengths.push_back(entry(T(s), "", "", std::nullopt));
+  for (const std::string& s : scores.challenges) m.challenges.push_back(entry(T(s), "", "", std::nullopt));
   for (const ItemRow& r : m.items) {
     if (!r.score) continue;
     bool rose = r.previous && *r.score > *r.previous;
     if (*r.score == 5 || rose) {
-      ListEntry e{"", r.code, r.name, r.score};
+      ListEntry e = entry("", r.code, r.name, r.score);
       e.rose = rose;
       m.strengths.push_back(e);
     }
@@ -83,7 +91,7 @@ void Lists(ReportModel& m, const AgencyScores& scores, const Instrument& instrum
     if (!r.score || *r.score > 3) continue;
     // Lists and the plan use the score sheet's short name.
     const Item* def = instrument.FindItem(r.code);
-    ListEntry e{"", r.code, def && !def->short_name.empty() ? T(def->short_name) : r.name, r.score};
+    ListEntry e = entry("", r.code, def && !def->short_name.empty() ? T(def->short_name) : r.name, r.score);
     e.target = *r.score + 1;
     if (const Item* item = instrument.FindItem(r.code)) {
       const ItemScore* s = scores.Find(r.code);
