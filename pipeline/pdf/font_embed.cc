@@ -11,18 +11,6 @@ namespace {
 
 constexpr int kDefaultWidth = 1000;  // /DW
 
-void AppendHex4(std::string& out, unsigned v) {
-  static const char kHex[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xF];
-}
-
-void AppendUnicodeHex(std::string& out, char32_t c) {
-  if (c < 0x10000) return AppendHex4(out, c);
-  char32_t v = c - 0x10000;
-  AppendHex4(out, 0xD800 + (v >> 10));
-  AppendHex4(out, 0xDC00 + (v & 0x3FF));
-}
-
 // (glyph id, character) by glyph id, each glyph once, no .notdef.
 std::vector<std::pair<uint16_t, char32_t>> ByGlyph(const std::vector<char32_t>& cps,
                                                    const std::vector<uint16_t>& gids) {
@@ -108,11 +96,11 @@ std::string ToUnicodeCMap(const std::vector<char32_t>& cps, const std::vector<ui
       e += "> <";
       AppendHex4(e, glyphs[j - 1].first);
       e += "> <";
-      AppendUnicodeHex(e, glyphs[i].second);
+      AppendUtf16Hex(e, glyphs[i].second);
       ranges.push_back(e + ">\n");
     } else {
       e += "> <";
-      AppendUnicodeHex(e, glyphs[i].second);
+      AppendUtf16Hex(e, glyphs[i].second);
       chars.push_back(e + ">\n");
     }
     i = j;

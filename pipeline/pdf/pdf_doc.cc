@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <map>
-#include <set>
 #include <stdexcept>
 
 #include "pipeline/core/text.h"

@@ -16,11 +16,6 @@ namespace {
 constexpr size_t kUnwritten = static_cast<size_t>(-1);
 constexpr long kPow10[] = {1, 10, 100, 1000, 10000};
 
-void AppendHex4(std::string& out, unsigned v) {
-  static const char kHex[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xF];
-}
-
 // A 16-byte /ID that depends on every byte written (it names the file; it
 // is not a security feature): CRC-32 and Adler-32 of the whole, CRC-32 of
 // the second half, and the length.
@@ -86,16 +81,20 @@ void AppendTextString(std::string& out, std::string_view utf8) {
     return;
   }
   out += "<FEFF";
-  for (char32_t c : Utf8ToCodepoints(utf8)) {
-    if (c < 0x10000) {
-      AppendHex4(out, c);
-    } else {
-      char32_t v = c - 0x10000;
-      AppendHex4(out, 0xD800 + (v >> 10));
-      AppendHex4(out, 0xDC00 + (v & 0x3FF));
-    }
-  }
+  for (char32_t c : Utf8ToCodepoints(utf8)) AppendUtf16Hex(out, c);
   out += '>';
+}
+
+void AppendHex4(std::string& out, unsigned v) {
+  static const char kHex[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xF];
+}
+
+void AppendUtf16Hex(std::string& out, char32_t c) {
+  if (c < 0x10000) return AppendHex4(out, c);
+  char32_t v = c - 0x10000;
+  AppendHex4(out, 0xD800 + (v >> 10));
+  AppendHex4(out, 0xDC00 + (v & 0x3FF));
 }
 
 std::string Ref(int object) { return std::to_string(object) + " 0 R"; }
@@ -123,28 +122,25 @@ std::string& PdfObjects::Begin(int number) {
 
 void PdfObjects::End() { out_ += "\nendobj\n"; }
 
-void PdfObjects::Stream(int number, std::string_view dict_entries, std::string_view data,
-                        bool compress) {
-  if (!compress) return WriteStream(number, dict_entries, data, false);
+void PdfObjects::Stream(int number, std::string_view dict_entries, std::string_view data) {
   std::string deflated;
   {
     StageScope timer(Stage::kCompress);
     deflated = FlateCompress(data);
   }
-  WriteStream(number, dict_entries, deflated, true);
+  WriteStream(number, dict_entries, deflated);
 }
 
 void PdfObjects::DeflatedStream(int number, std::string_view dict_entries,
                                 std::string_view deflated) {
-  WriteStream(number, dict_entries, deflated, true);
+  WriteStream(number, dict_entries, deflated);
 }
 
-void PdfObjects::WriteStream(int number, std::string_view dict_entries, std::string_view body,
-                             bool flate) {
+void PdfObjects::WriteStream(int number, std::string_view dict_entries, std::string_view body) {
   std::string& out = Begin(number);
   out += "<< ";
   out += dict_entries;
-  if (flate) out += " /Filter /FlateDecode";
+  out += " /Filter /FlateDecode";
   out += " /Length ";
   AppendInt(out, static_cast<long>(body.size()));
   out += " >>\nstream\n";

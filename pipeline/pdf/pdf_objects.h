@@ -29,6 +29,11 @@ void AppendInt(std::string& out, long v);
 // string, anything else as UTF-16BE with a byte-order mark, in hex.
 void AppendTextString(std::string& out, std::string_view utf8);
 
+// Hex digits for PDF strings and CMaps: four for a 16-bit value ("00A5"),
+// and a code point in UTF-16BE (two units outside the BMP).
+void AppendHex4(std::string& out, unsigned v);
+void AppendUtf16Hex(std::string& out, char32_t c);
+
 // "N 0 R"
 std::string Ref(int object);
 
@@ -43,10 +48,8 @@ class PdfObjects {
   std::string& Begin(int number);
   void End();
   // A whole stream object: `dict_entries` go inside its dictionary
-  // (without << >>), /Length is added. `data` is deflated (FlateDecode)
-  // when `compress`.
-  void Stream(int number, std::string_view dict_entries, std::string_view data,
-              bool compress = true);
+  // (without << >>), /Length is added; `data` is deflated (FlateDecode).
+  void Stream(int number, std::string_view dict_entries, std::string_view data);
   // A stream whose `deflated` data is already FlateDecode (made once and
   // written into many documents).
   void DeflatedStream(int number, std::string_view dict_entries, std::string_view deflated);
@@ -56,7 +59,7 @@ class PdfObjects {
   std::string Finish(int root, int info);
 
  private:
-  void WriteStream(int number, std::string_view dict_entries, std::string_view body, bool flate);
+  void WriteStream(int number, std::string_view dict_entries, std::string_view deflated);
 
   std::string out_;
   std::vector<size_t> offsets_;  // by object number - 1; npos: reserved only
