@@ -9,7 +9,6 @@
 namespace fidelity::pdf {
 
 std::string FlateCompress(std::string_view data, int level) {
-  if (level < 1 || level > 12) throw std::runtime_error("FlateCompress: level out of range");
   libdeflate_compressor* c = ThreadCompressor(level);
   std::string out(libdeflate_zlib_compress_bound(c, data.size()), '\0');
   size_t n = libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size());
