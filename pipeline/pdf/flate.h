@@ -14,8 +14,8 @@ namespace fidelity::pdf {
 // 200-agency cycle (docs/speed.md): see the table there for size vs CPU.
 inline constexpr int kFlateLevel = 1;
 
-// `data` in the zlib format at `level` (1–12). Throws std::runtime_error
-// when libdeflate cannot allocate a compressor.
+// `data` in the zlib format at `level` (1–12). Throws std::runtime_error for
+// a level out of range, std::bad_alloc when libdeflate has no compressor.
 std::string FlateCompress(std::string_view data, int level = kFlateLevel);
 
 
